@@ -1,0 +1,104 @@
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { db, type Tx } from "@/db";
+import { attachments } from "@/db/schema";
+import { env } from "../env";
+import { AppError } from "../errors";
+import type { Settings } from "../settings";
+import { randomToken, sha256 } from "../tokens";
+
+/** A file on its way in, from a form, the API or a mail. */
+export type IncomingFile = { filename: string; contentType: string; data: Buffer; contentId?: string };
+
+const attachmentsRoot = () => path.resolve(env.ATTACHMENTS_DIR);
+
+/** Keeps a display name safe for headers and file systems: no paths, no control characters. */
+export function sanitizeFilename(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  const cleaned = base
+    .normalize("NFC")
+    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "_")
+    .replace(/^\.+/, "")
+    .trim()
+    .slice(0, 200);
+  return cleaned || "attachment";
+}
+
+const extensionOf = (name: string) => (name.includes(".") ? name.split(".").pop()!.toLowerCase() : "");
+
+/** Applies the admin's attachment rules to what a customer or agent uploads; the message names the file. */
+export function checkUploads(files: IncomingFile[], rules: Settings) {
+  if (files.length === 0) return;
+  if (!rules.attachmentsEnabled) throw new AppError("invalid", "Attachments are not accepted.", { attachments: "Attachments are not accepted." });
+  if (files.length > rules.attachmentsMaxCount) {
+    const message = `Attach at most ${rules.attachmentsMaxCount} files.`;
+    throw new AppError("invalid", message, { attachments: message });
+  }
+  const allowed = new Set(rules.attachmentsAllowedTypes.split(",").map((t) => t.trim().toLowerCase()).filter(Boolean));
+  const maxBytes = rules.attachmentsMaxSizeMb * 1024 * 1024;
+  for (const file of files) {
+    if (file.data.length > maxBytes) {
+      const message = `${file.filename} is larger than ${rules.attachmentsMaxSizeMb} MB.`;
+      throw new AppError("invalid", message, { attachments: message });
+    }
+    if (allowed.size && !allowed.has(extensionOf(file.filename))) {
+      const message = `${file.filename}: this file type is not accepted (allowed: ${[...allowed].join(", ")}).`;
+      throw new AppError("invalid", message, { attachments: message });
+    }
+  }
+}
+
+/** Writes files to disk before the transaction; returns the rows to insert once ids are known. */
+export async function writeAttachmentFiles(files: IncomingFile[]) {
+  const now = new Date();
+  const folder = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
+  await mkdir(path.join(attachmentsRoot(), folder), { recursive: true });
+  const written = [];
+  for (const file of files) {
+    const storageKey = `${folder}/${randomToken(18)}`;
+    await writeFile(path.join(attachmentsRoot(), storageKey), file.data, { flag: "wx" });
+    written.push({
+      filename: sanitizeFilename(file.filename),
+      contentType: file.contentType.slice(0, 127) || "application/octet-stream",
+      size: file.data.length,
+      storageKey,
+      sha256: sha256(file.data),
+      contentId: file.contentId ?? null,
+    });
+  }
+  return written;
+}
+
+export type WrittenFile = Awaited<ReturnType<typeof writeAttachmentFiles>>[number];
+
+export async function removeAttachmentFiles(files: WrittenFile[]) {
+  await Promise.all(files.map((f) => rm(path.join(attachmentsRoot(), f.storageKey), { force: true })));
+}
+
+export async function insertAttachmentRows(tx: Tx, ticketId: number, messageId: number, files: WrittenFile[]) {
+  if (files.length) await tx.insert(attachments).values(files.map((f) => ({ ...f, ticketId, messageId })));
+}
+
+export async function readAttachmentFile(storageKey: string): Promise<Buffer> {
+  const full = path.resolve(attachmentsRoot(), storageKey);
+  if (!full.startsWith(attachmentsRoot() + path.sep)) throw new AppError("not_found", "Attachment not found.");
+  return readFile(full);
+}
+
+export async function getAttachment(id: number) {
+  const [row] = await db.select().from(attachments).where(eq(attachments.id, id));
+  return row ?? null;
+}
+
+/** Turns uploaded Files (forms, multipart API) into IncomingFiles, skipping empty file inputs. */
+export async function filesFromForm(values: FormDataEntryValue[]): Promise<IncomingFile[]> {
+  const files = values.filter((v): v is File => typeof v !== "string" && v.size > 0);
+  return Promise.all(
+    files.map(async (f) => ({
+      filename: f.name,
+      contentType: f.type || "application/octet-stream",
+      data: Buffer.from(await f.arrayBuffer()),
+    })),
+  );
+}

@@ -1,0 +1,74 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { requireSecret } from "../env";
+import { clientIpFrom } from "../request";
+import { signInCustomer, signInStaff } from "./sign-in";
+
+export type Principal = { type: "staff" | "user"; id: number };
+
+declare module "next-auth" {
+  interface Session {
+    principal: Principal;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    principal?: Principal;
+  }
+}
+
+function ipOf(req: { headers?: Record<string, unknown> }) {
+  return clientIpFrom((name) => {
+    const value = req.headers?.[name];
+    return typeof value === "string" ? value : undefined;
+  });
+}
+
+/** next-auth error codes surface in the sign-in forms; "rate_limited" gets its own message there. */
+function failure(reason: "invalid" | "rate_limited"): never {
+  throw new Error(reason === "rate_limited" ? "rate_limited" : "CredentialsSignin");
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: requireSecret("NEXTAUTH_SECRET"),
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      id: "staff",
+      name: "Staff",
+      credentials: { login: { type: "text" }, password: { type: "password" } },
+      async authorize(credentials, req) {
+        const result = await signInStaff(credentials, ipOf(req));
+        if (!result.ok) failure(result.reason);
+        return { id: `staff:${result.id}` };
+      },
+    }),
+    CredentialsProvider({
+      id: "customer",
+      name: "Customer",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials, req) {
+        const result = await signInCustomer(credentials, ipOf(req));
+        if (!result.ok) failure(result.reason);
+        return { id: `user:${result.id}` };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        const [type, id] = user.id.split(":");
+        token.principal = { type: type === "staff" ? "staff" : "user", id: Number(id) };
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (token.principal) session.principal = token.principal;
+      // The session carries no profile data: pages load the actor from the database.
+      session.user = undefined;
+      return session;
+    },
+  },
+};

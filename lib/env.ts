@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+const loopbackHosts = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .url("DATABASE_URL must be a URL such as mysql://user:pass@127.0.0.1:3391/helpdeck")
+    .refine((value) => value.startsWith("mysql://") || value.startsWith("mariadb://"), "DATABASE_URL must be mysql://"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  APP_URL: z.string().url().default("http://localhost:3000"),
+  NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
+  HELPDECK_SECRET_KEY: z.string().min(16, "HELPDECK_SECRET_KEY must be at least 16 characters").optional(),
+  ATTACHMENTS_DIR: z.string().default(".data/attachments"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HELPDECK_TEST: z.string().optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+function loadEnv(): Env {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    throw new Error(`Invalid configuration (see .env.example):\n${problems}`);
+  }
+  const env = parsed.data;
+  // Tests wipe data: they must never be pointed at a database on another machine.
+  if (env.HELPDECK_TEST && !loopbackHosts.has(new URL(env.DATABASE_URL).hostname)) {
+    throw new Error("Refusing to run tests against a non-loopback DATABASE_URL");
+  }
+  return env;
+}
+
+export const env = loadEnv();
+
+/** Secret used to sign sessions and encrypt secrets at rest; required outside development and tests. */
+export function requireSecret(name: "NEXTAUTH_SECRET" | "HELPDECK_SECRET_KEY"): string {
+  const value = env[name] ?? (env.NODE_ENV === "production" ? undefined : `dev-only-${name}-not-secret`);
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+}

@@ -1,0 +1,54 @@
+import { inArray } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/db";
+import { settings } from "@/db/schema";
+
+const bool = z.preprocess((value) => value === true || value === "1" || value === "true", z.boolean());
+
+/** Every setting with its type and default; the database stores only what an admin changed. */
+export const settingsSchema = z.object({
+  helpdeskName: z.string().min(1).max(100).default("Helpdeck"),
+  helpdeskUrl: z.string().default(""),
+  timezone: z.string().default("UTC"),
+  dateFormat: z.string().default("d MMM yyyy, HH:mm"),
+  selfRegistration: bool.default(true),
+  maintenanceMode: bool.default(false),
+  publicPortal: bool.default(true),
+  privatePortal: bool.default(true),
+  overdueHours: z.coerce.number().int().min(1).default(72),
+  autoCloseHours: z.coerce.number().int().min(0).default(0),
+  pageSize: z.coerce.number().int().min(5).max(200).default(25),
+  attachmentsEnabled: bool.default(true),
+  attachmentsMaxCount: z.coerce.number().int().min(1).max(50).default(5),
+  attachmentsMaxSizeMb: z.coerce.number().min(0.01).max(100).default(10),
+  attachmentsAllowedTypes: z.string().default("jpg,jpeg,png,gif,webp,pdf,txt,log,csv,zip,doc,docx,xls,xlsx,odt,ods,eml"),
+  portalTicketsPerHourPerIp: z.coerce.number().int().min(1).default(20),
+  portalTicketsPerHourPerEmail: z.coerce.number().int().min(1).default(10),
+  signInAttempts: z.coerce.number().int().min(1).default(10),
+  signInWindowMinutes: z.coerce.number().int().min(1).default(15),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type SettingName = keyof Settings;
+
+export async function getSettings(): Promise<Settings> {
+  const rows = await db.select().from(settings);
+  return settingsSchema.parse(Object.fromEntries(rows.map((row) => [row.name, row.value])));
+}
+
+export async function saveSettings(values: Partial<Settings>) {
+  const entries = Object.entries(values).filter(([, value]) => value !== undefined);
+  if (entries.length === 0) return;
+  await db.transaction(async (tx) => {
+    for (const [name, value] of entries) {
+      await tx
+        .insert(settings)
+        .values({ name, value: String(value) })
+        .onDuplicateKeyUpdate({ set: { value: String(value) } });
+    }
+  });
+}
+
+export async function resetSettings(names: SettingName[]) {
+  if (names.length) await db.delete(settings).where(inArray(settings.name, names));
+}
