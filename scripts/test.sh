@@ -15,19 +15,11 @@ command -v dovecot >/dev/null 2>&1 || [ -x /usr/sbin/dovecot ] || missing+=(dove
 # The project-local MariaDB, whatever DATABASE_URL the caller's shell has: tests never touch other data.
 (unset DATABASE_URL; bash scripts/db-up.sh)
 
-export NODE_ENV=test
-export HELPDECK_TEST=1
-export DATABASE_URL="$(local_database_url helpdeck_test)"
-export APP_URL="http://127.0.0.1:${HELPDECK_TEST_PORT:-3100}"
-export NEXTAUTH_URL="$APP_URL"
-export NEXTAUTH_SECRET="test-secret-not-for-production-0123456789"
-export HELPDECK_SECRET_KEY="test-key-not-for-production-0123456789"
-export ATTACHMENTS_DIR="$root/.data/test-attachments"
-export NEXT_TELEMETRY_DISABLED=1
+source scripts/test-env.sh
 mkdir -p test-results/screenshots
 
 say "fresh test database"
-mariadb --no-defaults --socket="$root/.data/mariadb.sock" -uroot -e "DROP DATABASE IF EXISTS helpdeck_test"
+mariadb --no-defaults --socket="$root/.data/mariadb.sock" -uroot -e "DROP DATABASE IF EXISTS ${HELPDECK_TEST_DB:-helpdeck_test}"
 rm -rf "$ATTACHMENTS_DIR"
 npx tsx scripts/migrate.ts
 
