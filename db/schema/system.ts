@@ -17,10 +17,14 @@ export const apiKeys = mysqlTable("api_keys", {
   /** One entry a line: exact IPv4/IPv6, a.b.c.* wildcard, or CIDR. Empty admits any caller. */
   ipAllowlist: text("ip_allowlist"),
   active: boolean("active").notNull().default(true),
+  /** Requests a minute this key may make; 0 means no limit. */
+  rateLimitPerMinute: int("rate_limit_per_minute", { unsigned: true }).notNull().default(600),
   lastUsedAt: datetime("last_used_at"),
   lastUsedIp: varchar("last_used_ip", { length: 45 }),
   createdAt: createdAt(),
 });
+
+export type ApiKey = typeof apiKeys.$inferSelect;
 
 export const auditLog = mysqlTable(
   "audit_log",
