@@ -1,0 +1,38 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import Link from "next/link";
+import { DataTable, type SortState } from "@/components/tables/data-table";
+import { StatusBadge } from "@/components/tickets/status-badge";
+import { formatDateTime } from "@/lib/format";
+import type { CustomerTicketRow } from "@/lib/tickets/queries";
+
+const columns: ColumnDef<CustomerTicketRow, unknown>[] = [
+  { id: "id", header: "#", cell: ({ row }) => <span className="text-slate-500">#{row.original.id}</span> },
+  {
+    id: "subject",
+    header: "Subject",
+    cell: ({ row }) => (
+      <Link href={`/account/tickets/${row.original.id}`} className="font-medium text-brand-700 hover:underline">
+        {row.original.subject}
+      </Link>
+    ),
+  },
+  { id: "status", header: "Status", cell: ({ row }) => <StatusBadge status={row.original.status} /> },
+  { id: "department", header: "Department", cell: ({ row }) => row.original.departmentName },
+  { id: "updated", header: "Last update", cell: ({ row }) => formatDateTime(row.original.lastUpdateAt) },
+];
+
+export function CustomerTicketsTable({ rows, params }: { rows: CustomerTicketRow[]; params: Record<string, string | number | undefined> & SortState }) {
+  return (
+    <DataTable
+      columns={columns}
+      rows={rows}
+      path="/account/tickets"
+      params={params}
+      sortable={{ id: "id", subject: "subject", status: "status", updated: "updated" }}
+      emptyMessage="No tickets match."
+      caption="Your tickets"
+    />
+  );
+}

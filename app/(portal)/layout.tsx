@@ -1,0 +1,42 @@
+import Link from "next/link";
+import { SignOutButton } from "@/components/sign-out-button";
+import { getUser } from "@/lib/auth/session";
+import { getSettings } from "@/lib/settings";
+
+export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+  const [user, settings] = await Promise.all([getUser(), getSettings()]);
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
+          <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
+            {/* eslint-disable-next-line @next/next/no-img-element */}
+            <img src="/logo.svg" alt="" width={28} height={28} />
+            {settings.helpdeskName}
+          </Link>
+          <nav aria-label="Portal" className="flex items-center gap-1 text-sm">
+            <Link href="/open" className="rounded-md px-3 py-2 text-slate-700 hover:bg-slate-100">
+              Open a ticket
+            </Link>
+            {user ? (
+              <>
+                <Link href="/account/tickets" className="rounded-md px-3 py-2 text-slate-700 hover:bg-slate-100">
+                  My tickets
+                </Link>
+                <SignOutButton callbackUrl="/" className="rounded-md px-3 py-2 text-slate-700 hover:bg-slate-100" />
+              </>
+            ) : (
+              <Link href="/login" className="rounded-md px-3 py-2 text-slate-700 hover:bg-slate-100">
+                Sign in
+              </Link>
+            )}
+          </nav>
+        </div>
+      </header>
+      <main className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">{children}</main>
+      <footer className="border-t border-slate-200 py-4 text-center text-xs text-slate-500">
+        Powered by Helpdeck · <Link href="/agent" className="underline">Staff</Link>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRef, useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { openTicketSchema } from "@/lib/validation/tickets";
+import { openTicketAction } from "./actions";
+
+type FormInput = z.input<typeof openTicketSchema>;
+type FormOutput = z.output<typeof openTicketSchema>;
+
+export function OpenTicketForm({
+  departments,
+  requester,
+  attachments,
+}: {
+  departments: { id: number; name: string }[];
+  requester: { fullname: string; email: string } | null;
+  attachments: { enabled: boolean; maxCount: number; maxSizeMb: number; types: string };
+}) {
+  const [formError, setFormError] = useState<string>();
+  const [fileError, setFileError] = useState<string>();
+  const [pending, startTransition] = useTransition();
+  const files = useRef<HTMLInputElement>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<FormInput, unknown, FormOutput>({
+    resolver: zodResolver(openTicketSchema),
+    defaultValues: {
+      departmentId: departments.length === 1 ? String(departments[0]!.id) : "",
+      fullname: requester?.fullname ?? "",
+      email: requester?.email ?? "",
+      subject: "",
+      message: "",
+    },
+  });
+
+  const onSubmit = (values: FormOutput) => {
+    setFormError(undefined);
+    setFileError(undefined);
+    const form = new FormData();
+    for (const [key, value] of Object.entries(values)) form.set(key, String(value));
+    for (const file of Array.from(files.current?.files ?? [])) form.append("attachments", file);
+    startTransition(async () => {
+      const result = await openTicketAction(form);
+      // Success redirects; only failures come back.
+      if (result && !result.ok) {
+        setFormError(result.message);
+        for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
+          if (field === "attachments") setFileError(message);
+          else setError(field as keyof FormInput, { message });
+        }
+      }
+    });
+  };
+
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-5">
+      {formError && <Alert tone="error">{formError}</Alert>}
+      <Field id="departmentId" label="Department" error={errors.departmentId?.message}>
+        <Select id="departmentId" invalid={!!errors.departmentId} {...register("departmentId")}>
+          <option value="">Choose a department…</option>
+          {departments.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className="grid gap-5 sm:grid-cols-2">
+        <Field id="fullname" label="Your name" error={errors.fullname?.message}>
+          <Input id="fullname" autoComplete="name" readOnly={!!requester} invalid={!!errors.fullname} {...register("fullname")} />
+        </Field>
+        <Field id="email" label="Email address" error={errors.email?.message}>
+          <Input id="email" type="email" autoComplete="email" readOnly={!!requester} invalid={!!errors.email} {...register("email")} />
+        </Field>
+      </div>
+      <Field id="subject" label="Subject" error={errors.subject?.message}>
+        <Input id="subject" invalid={!!errors.subject} {...register("subject")} />
+      </Field>
+      <Field id="message" label="Message" error={errors.message?.message}>
+        <Textarea id="message" rows={8} invalid={!!errors.message} {...register("message")} />
+      </Field>
+      {attachments.enabled && (
+        <Field
+          id="attachments"
+          label="Attachments (optional)"
+          error={fileError}
+          hint={`Up to ${attachments.maxCount} files, ${attachments.maxSizeMb} MB each. Accepted: ${attachments.types}.`}
+        >
+          <input
+            ref={files}
+            id="attachments"
+            name="attachments"
+            type="file"
+            multiple
+            className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium hover:file:bg-slate-200"
+          />
+        </Field>
+      )}
+      <Button type="submit" disabled={pending}>
+        {pending ? "Sending…" : "Open ticket"}
+      </Button>
+    </form>
+  );
+}
