@@ -2,7 +2,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { messages, tickets } from "@/db/schema";
 import { type IncomingFile, insertAttachmentRows, removeAttachmentFiles, writeAttachmentFiles } from "../attachments";
-import type { StaffActor, UserActor } from "../auth/actors";
+import { loadStaffActor, type StaffActor, type UserActor } from "../auth/actors";
+import { AppError } from "../errors";
 import { recordTicketEvent } from "./history";
 import { getTicketForCustomer, getTicketForStaff } from "./queries";
 import { TicketStatus, type TicketStatusCode } from "./status";
@@ -58,6 +59,17 @@ export async function addStaffReply(actor: StaffActor, ticketId: number, input: 
       return { messageId: message!.id, status };
     }),
   );
+}
+
+/**
+ * A staff reply attributed by a trusted door (the token API) to a staff member by id, without a
+ * session. The member must exist and be active; the API acts for the help desk as a whole, so the
+ * agent's department scope does not apply (as in HelpDeskZ's API).
+ */
+export async function addStaffReplyAsStaffId(staffId: number, ticketId: number, input: ReplyInput & { status?: TicketStatusCode }) {
+  const actor = await loadStaffActor(staffId);
+  if (!actor) throw new AppError("not_found", "Staff ID not found.");
+  return addStaffReply({ ...actor, role: "admin" }, ticketId, input);
 }
 
 /** An internal note: staff only; it changes neither the status nor the reply count. */

@@ -14,9 +14,12 @@ export type TicketChanges = {
   assignedStaffId?: number | null;
 };
 
-/** Status, priority, department and assignee changes by staff, each recorded in the ticket's history. */
-export async function updateTicket(actor: StaffActor, ticketId: number, changes: TicketChanges) {
-  const ticket = await getTicketForStaff(actor, ticketId);
+/** The token API: it acts for the help desk as a whole, without a staff member's department scope. */
+export type ApiActor = { type: "api"; id: number };
+
+/** Status, priority, department and assignee changes by staff (or the API), each recorded in the ticket's history. */
+export async function updateTicket(actor: StaffActor | ApiActor, ticketId: number, changes: TicketChanges) {
+  const ticket = await getTicketForStaff(actor.type === "api" ? apiScope : actor, ticketId);
   const set: Partial<typeof tickets.$inferInsert> = {};
   const changed: Record<string, { from: unknown; to: unknown }> = {};
 
@@ -58,10 +61,13 @@ export async function updateTicket(actor: StaffActor, ticketId: number, changes:
       .update(tickets)
       .set({ ...set, lastUpdateAt: new Date() })
       .where(eq(tickets.id, ticketId));
-    await recordTicketEvent(tx, ticketId, { type: "staff", id: actor.id }, "updated", changed);
+    await recordTicketEvent(tx, ticketId, { type: actor.type, id: actor.id }, "updated", changed);
   });
   return { changed };
 }
+
+/** Unscoped ticket access for the API (staffScope applies no condition to admins). */
+const apiScope: StaffActor = { type: "staff", id: 0, role: "admin", fullname: "API", email: "", departmentIds: [] };
 
 async function staffCanWork(staffId: number, departmentId: number) {
   const [member] = await db

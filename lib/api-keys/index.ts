@@ -1,0 +1,282 @@
+import { BlockList, isIP } from "node:net";
+import { desc, eq, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { apiKeys, type ApiKey } from "@/db/schema";
+import { AppError } from "../errors";
+import { randomToken, safeEqual, sha256 } from "../tokens";
+
+/** Every permission a key can hold, grouped as HelpDeskZ shows them, with HelpDeskZ's own wording. */
+export const apiPermissionGroups = [
+  {
+    resource: "users",
+    label: "Users",
+    actions: [
+      { action: "create", label: "Create users." },
+      { action: "read", label: "Get list/details of users." },
+      { action: "update", label: "Update users." },
+      { action: "delete", label: "Delete users." },
+    ],
+  },
+  {
+    resource: "departments",
+    label: "Departments",
+    actions: [
+      { action: "create", label: "Create departments." },
+      { action: "read", label: "Get list/details of departments." },
+      { action: "update", label: "Update departments." },
+      { action: "delete", label: "Delete departments." },
+    ],
+  },
+  {
+    resource: "tickets",
+    label: "Support tickets",
+    actions: [
+      { action: "create", label: "Create tickets." },
+      { action: "read", label: "Get list/details of tickets." },
+      { action: "update", label: "Update ticket status or department." },
+      { action: "delete", label: "Delete tickets." },
+    ],
+  },
+  {
+    resource: "messages",
+    label: "Ticket messages",
+    actions: [
+      { action: "create", label: "Add a message to ticket." },
+      { action: "read", label: "Get messages from a ticket." },
+    ],
+  },
+  {
+    resource: "attachments",
+    label: "Attachments",
+    actions: [
+      { action: "read", label: "Get list/details of attachments." },
+      { action: "download", label: "Get file content from an attachment." },
+      { action: "delete", label: "Delete attachments." },
+    ],
+  },
+  {
+    resource: "staff",
+    label: "Staff Users",
+    actions: [
+      { action: "read", label: "Get information/details of staff users." },
+      { action: "auth", label: "Validate staff authentication." },
+    ],
+  },
+] as const;
+
+type Group = (typeof apiPermissionGroups)[number];
+/** "users/create", "attachments/download", ...: the same names HelpDeskZ checks. */
+export type ApiPermission = { [G in Group as G["resource"]]: `${G["resource"]}/${G["actions"][number]["action"]}` }[Group["resource"]];
+
+export const allApiPermissions: ApiPermission[] = apiPermissionGroups.flatMap((g) =>
+  g.actions.map((a) => `${g.resource}/${a.action}` as ApiPermission),
+);
+
+export const isApiPermission = (value: string): value is ApiPermission => (allApiPermissions as string[]).includes(value);
+
+/** HelpDeskZ's description of a permission, used in "Permission not allowed: ..." messages. */
+export function permissionLabel(permission: ApiPermission): string {
+  const [resource, action] = permission.split("/");
+  const group = apiPermissionGroups.find((g) => g.resource === resource);
+  return group?.actions.find((a) => a.action === action)?.label ?? permission;
+}
+
+// ---------------------------------------------------------------------------------------------
+// IP allow-list
+
+/** Splits an allow-list as typed by an admin (one a line, or comma separated) into entries. */
+export function parseIpAllowlist(text: string | null | undefined): string[] {
+  return (text ?? "")
+    .split(/[\s,]+/)
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
+
+/** Why an allow-list entry is not understood, or null when it is valid. */
+export function ipEntryProblem(entry: string): string | null {
+  if (isIP(entry)) return null;
+  if (/^(\d{1,3}|\*)(\.(\d{1,3}|\*)){3}$/.test(entry) && entry.includes("*")) {
+    const parts = entry.split(".");
+    const firstStar = parts.indexOf("*");
+    const valid = parts.every((p, i) => (i < firstStar ? p !== "*" && Number(p) <= 255 : p === "*"));
+    return valid ? null : `${entry}: wildcards replace whole trailing parts, as in 192.168.1.*`;
+  }
+  const cidr = /^(.+)\/(\d{1,3})$/.exec(entry);
+  if (cidr) {
+    const family = isIP(cidr[1]!);
+    const bits = Number(cidr[2]);
+    if (family === 4 && bits <= 32) return null;
+    if (family === 6 && bits <= 128) return null;
+  }
+  return `${entry} is not an IP address, a wildcard (a.b.c.*) or a CIDR range (a.b.c.0/24).`;
+}
+
+/** IPv4-mapped IPv6 addresses (::ffff:1.2.3.4) count as the IPv4 address they carry. */
+function normalizeIp(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  return mapped ? mapped[1]! : ip;
+}
+
+/** Whether the allow-list admits this address. An empty list admits anyone. */
+export function ipAllowed(allowlist: string | null | undefined, rawIp: string): boolean {
+  const entries = parseIpAllowlist(allowlist);
+  if (entries.length === 0) return true;
+  const ip = normalizeIp(rawIp.trim());
+  const family = isIP(ip);
+  if (!family) return false;
+  const type = family === 4 ? "ipv4" : "ipv6";
+  for (const entry of entries) {
+    if (entry.includes("*")) {
+      if (family !== 4) continue;
+      const pattern = entry.split(".");
+      const parts = ip.split(".");
+      if (pattern.every((p, i) => p === "*" || Number(p) === Number(parts[i]))) return true;
+      continue;
+    }
+    const list = new BlockList();
+    try {
+      const cidr = /^(.+)\/(\d{1,3})$/.exec(entry);
+      if (cidr) {
+        const entryFamily = isIP(cidr[1]!);
+        if (!entryFamily) continue;
+        list.addSubnet(cidr[1]!, Number(cidr[2]), entryFamily === 4 ? "ipv4" : "ipv6");
+      } else {
+        const exact = normalizeIp(entry);
+        const entryFamily = isIP(exact);
+        if (!entryFamily) continue;
+        list.addAddress(exact, entryFamily === 4 ? "ipv4" : "ipv6");
+      }
+      if (list.check(ip, type)) return true;
+    } catch {
+      // A malformed entry admits nobody.
+    }
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keys
+
+const tokenPrefixOf = (token: string) => token.slice(0, 10);
+
+/** A new token: shown once to the admin, stored only as its sha256. */
+function newToken() {
+  const token = `hdk_${randomToken(30)}`;
+  return { token, tokenHash: sha256(token), tokenPrefix: tokenPrefixOf(token) };
+}
+
+export type ApiKeyInput = {
+  name: string;
+  permissions: ApiPermission[];
+  ipAllowlist?: string | null;
+  active?: boolean;
+  rateLimitPerMinute?: number;
+};
+
+function cleanInput(input: ApiKeyInput) {
+  const name = input.name.trim();
+  if (!name) throw new AppError("invalid", "Enter a name.", { name: "Enter a name." });
+  const entries = parseIpAllowlist(input.ipAllowlist);
+  for (const entry of entries) {
+    const problem = ipEntryProblem(entry);
+    if (problem) throw new AppError("invalid", problem, { ipAllowlist: problem });
+  }
+  const permissions = [...new Set(input.permissions)].filter(isApiPermission);
+  return { name: name.slice(0, 200), permissions, ipAllowlist: entries.length ? entries.join("\n") : null };
+}
+
+/** Creates a key; the returned token is the only time anyone sees it. */
+export async function createApiKey(input: ApiKeyInput) {
+  const clean = cleanInput(input);
+  const { token, tokenHash, tokenPrefix } = newToken();
+  const [row] = await db
+    .insert(apiKeys)
+    .values({
+      ...clean,
+      tokenHash,
+      tokenPrefix,
+      active: input.active ?? true,
+      rateLimitPerMinute: input.rateLimitPerMinute ?? 600,
+    })
+    .$returningId();
+  return { id: row!.id, token, tokenPrefix };
+}
+
+export async function updateApiKey(id: number, input: ApiKeyInput) {
+  const clean = cleanInput(input);
+  await getApiKeyOrThrow(id);
+  await db
+    .update(apiKeys)
+    .set({
+      ...clean,
+      ...(input.active === undefined ? {} : { active: input.active }),
+      ...(input.rateLimitPerMinute === undefined ? {} : { rateLimitPerMinute: input.rateLimitPerMinute }),
+    })
+    .where(eq(apiKeys.id, id));
+}
+
+export async function setApiKeyActive(id: number, active: boolean) {
+  await getApiKeyOrThrow(id);
+  await db.update(apiKeys).set({ active }).where(eq(apiKeys.id, id));
+}
+
+/** Replaces the token: the old one stops working at once; the new one is returned once. */
+export async function regenerateApiKey(id: number) {
+  await getApiKeyOrThrow(id);
+  const { token, tokenHash, tokenPrefix } = newToken();
+  await db.update(apiKeys).set({ tokenHash, tokenPrefix }).where(eq(apiKeys.id, id));
+  return { id, token, tokenPrefix };
+}
+
+export async function deleteApiKey(id: number) {
+  await getApiKeyOrThrow(id);
+  await db.delete(apiKeys).where(eq(apiKeys.id, id));
+}
+
+const publicColumns = {
+  id: apiKeys.id,
+  name: apiKeys.name,
+  tokenPrefix: apiKeys.tokenPrefix,
+  permissions: apiKeys.permissions,
+  ipAllowlist: apiKeys.ipAllowlist,
+  active: apiKeys.active,
+  rateLimitPerMinute: apiKeys.rateLimitPerMinute,
+  lastUsedAt: apiKeys.lastUsedAt,
+  lastUsedIp: apiKeys.lastUsedIp,
+  createdAt: apiKeys.createdAt,
+};
+
+export function listApiKeys() {
+  return db.select(publicColumns).from(apiKeys).orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
+}
+
+export async function getApiKeyOrThrow(id: number) {
+  const [row] = await db.select(publicColumns).from(apiKeys).where(eq(apiKeys.id, id));
+  if (!row) throw new AppError("not_found", "API key not found.");
+  return row;
+}
+
+export type ApiKeySummary = Awaited<ReturnType<typeof listApiKeys>>[number];
+
+/** The key behind a presented token, or null. The lookup is by hash; the hash is compared in constant time. */
+export async function findApiKeyByToken(token: string): Promise<ApiKey | null> {
+  if (!token || token.length > 200) return null;
+  const hash = sha256(token);
+  const [row] = await db.select().from(apiKeys).where(eq(apiKeys.tokenHash, hash));
+  if (!row || !safeEqual(row.tokenHash, hash)) return null;
+  return row;
+}
+
+export const keyHasPermission = (key: Pick<ApiKey, "permissions">, permission: ApiPermission) =>
+  Array.isArray(key.permissions) && key.permissions.includes(permission);
+
+/** Records when and from where a key was last used; writes at most every few seconds per key. */
+export async function recordApiKeyUse(id: number, ip: string) {
+  const address = ip.slice(0, 45);
+  await db
+    .update(apiKeys)
+    .set({ lastUsedAt: sql`NOW()`, lastUsedIp: address })
+    .where(
+      sql`${apiKeys.id} = ${id} AND (${apiKeys.lastUsedAt} IS NULL OR ${apiKeys.lastUsedAt} < NOW() - INTERVAL 5 SECOND OR ${apiKeys.lastUsedIp} <> ${address})`,
+    );
+}

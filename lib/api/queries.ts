@@ -1,0 +1,156 @@
+import { and, asc, count, eq, type SQL } from "drizzle-orm";
+import { db } from "@/db";
+import { attachments, departments, messages, staff, tickets, users } from "@/db/schema";
+
+/** Reads in the shapes HelpDeskZ's API returns; scoping is the key's permissions, checked by the caller. */
+
+const ticketColumns = {
+  id: tickets.id,
+  userId: tickets.userId,
+  departmentId: tickets.departmentId,
+  subject: tickets.subject,
+  createdAt: tickets.createdAt,
+  lastUpdateAt: tickets.lastUpdateAt,
+  status: tickets.status,
+  replies: tickets.replies,
+  userFullname: users.fullname,
+  departmentName: departments.name,
+};
+
+export type ApiTicketFilter = { status?: number; userId?: number; departmentId?: number };
+
+export async function listTicketsPage(filter: ApiTicketFilter, page: number, pageSize: number) {
+  const where = and(
+    filter.status ? eq(tickets.status, filter.status) : undefined,
+    filter.userId ? eq(tickets.userId, filter.userId) : undefined,
+    filter.departmentId ? eq(tickets.departmentId, filter.departmentId) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    db
+      .select(ticketColumns)
+      .from(tickets)
+      .innerJoin(users, eq(users.id, tickets.userId))
+      .innerJoin(departments, eq(departments.id, tickets.departmentId))
+      .where(where)
+      .orderBy(asc(tickets.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ value: count() }).from(tickets).where(where),
+  ]);
+  return { rows, total: total?.value ?? 0 };
+}
+
+export async function getTicketRow(id: number) {
+  const [row] = await db
+    .select(ticketColumns)
+    .from(tickets)
+    .innerJoin(users, eq(users.id, tickets.userId))
+    .innerJoin(departments, eq(departments.id, tickets.departmentId))
+    .where(eq(tickets.id, id));
+  return row ?? null;
+}
+
+export type ApiTicketRow = NonNullable<Awaited<ReturnType<typeof getTicketRow>>>;
+
+/** The public thread of a ticket (internal notes never leave the agent interface), oldest first. */
+export async function listMessagesPage(ticketId: number, page: number, pageSize: number) {
+  const where = and(eq(messages.ticketId, ticketId), eq(messages.isNote, false));
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: messages.id,
+        createdAt: messages.createdAt,
+        authorType: messages.authorType,
+        staffId: messages.staffId,
+        body: messages.body,
+      })
+      .from(messages)
+      .where(where)
+      .orderBy(asc(messages.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ value: count() }).from(messages).where(where),
+  ]);
+  return { rows, total: total?.value ?? 0 };
+}
+
+/** Attachments of public messages, optionally of one ticket and/or one message; at most `limit`. */
+export function listAttachmentRows(filter: { ticketId?: number; messageId?: number }, limit: number) {
+  const conditions: (SQL | undefined)[] = [
+    filter.ticketId ? eq(attachments.ticketId, filter.ticketId) : undefined,
+    filter.messageId ? eq(attachments.messageId, filter.messageId) : undefined,
+    eq(messages.isNote, false),
+  ];
+  return db
+    .select({
+      id: attachments.id,
+      filename: attachments.filename,
+      contentType: attachments.contentType,
+      messageId: attachments.messageId,
+      size: attachments.size,
+    })
+    .from(attachments)
+    .innerJoin(messages, eq(messages.id, attachments.messageId))
+    .where(and(...conditions))
+    .orderBy(asc(attachments.id))
+    .limit(limit);
+}
+
+export async function getPublicAttachment(id: number) {
+  const [row] = await db
+    .select({
+      id: attachments.id,
+      filename: attachments.filename,
+      contentType: attachments.contentType,
+      size: attachments.size,
+      storageKey: attachments.storageKey,
+    })
+    .from(attachments)
+    .innerJoin(messages, eq(messages.id, attachments.messageId))
+    .where(and(eq(attachments.id, id), eq(messages.isNote, false)));
+  return row ?? null;
+}
+
+const staffColumns = {
+  id: staff.id,
+  username: staff.username,
+  fullname: staff.fullname,
+  email: staff.email,
+  createdAt: staff.createdAt,
+  lastLoginAt: staff.lastLoginAt,
+};
+
+export function listStaffRows(username?: string) {
+  return db
+    .select(staffColumns)
+    .from(staff)
+    .where(username ? eq(staff.username, username) : undefined)
+    .orderBy(asc(staff.id));
+}
+
+export async function getStaffRow(id: number) {
+  const [row] = await db.select(staffColumns).from(staff).where(eq(staff.id, id));
+  return row ?? null;
+}
+
+export type ApiStaffRow = NonNullable<Awaited<ReturnType<typeof getStaffRow>>>;
+
+export async function staffIsActive(id: number) {
+  const [row] = await db.select({ active: staff.active }).from(staff).where(eq(staff.id, id));
+  return Boolean(row?.active);
+}
+
+export async function userExists(id: number) {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.id, id));
+  return Boolean(row);
+}
+
+export async function departmentExists(id: number) {
+  const [row] = await db.select({ id: departments.id }).from(departments).where(eq(departments.id, id));
+  return Boolean(row);
+}
+
+export async function ticketInfo(id: number) {
+  const [row] = await db.select({ id: tickets.id, userId: tickets.userId, status: tickets.status }).from(tickets).where(eq(tickets.id, id));
+  return row ?? null;
+}
