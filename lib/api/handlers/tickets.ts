@@ -116,6 +116,8 @@ export const ticketsResource: ApiResource = {
       // A staff opener speaks for the help desk through the API: no department scope, as in HelpDeskZ.
       openedBy: staffActor ? { type: "staff", actor: { ...staffActor, role: "admin" } } : { type: "api", id: ctx.key.id },
       ip: ctx.ip,
+      // HelpDeskZ mails the customer about an API ticket only when asked to (notify=1).
+      notify: fields.notify === "1",
     });
     return apiSuccess({ ticket_id: ticket.id, message: "Ticket was created." });
   },

@@ -59,7 +59,7 @@ export async function call(method: "GET" | "POST", path: string, options: CallOp
 export const get = (path: string, token: string | null, options: Omit<CallOptions, "token"> = {}) =>
   call("GET", path, { ...options, token });
 export const post = (path: string, token: string | null, form: Record<string, string> = {}, options: Omit<CallOptions, "token" | "form"> = {}) =>
-  call("POST", path, { ...options, token, form });
+  call("POST", path, { ...options, token, form: options.json === undefined && !options.multipart ? form : undefined });
 
 /** HelpDeskZ's error shape: `{"error":1,"message":...}` and nothing else. */
 export function expectError(result: ApiResult, status: number, message: string) {
