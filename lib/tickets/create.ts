@@ -5,6 +5,7 @@ import { type IncomingFile, insertAttachmentRows, removeAttachmentFiles, writeAt
 import type { StaffActor } from "../auth/actors";
 import { worksInDepartment } from "../auth/permissions";
 import { AppError } from "../errors";
+import { notifyTicketCreated } from "../mail/notifications";
 import { randomToken } from "../tokens";
 import { findOrCreateCustomer } from "../users";
 import { recordTicketEvent, type HistoryActor } from "./history";
@@ -24,6 +25,8 @@ export type NewTicket = {
   openedBy: { type: "guest" | "user"; id?: number } | { type: "staff"; actor: StaffActor } | { type: "api" | "system"; id?: number };
   ip?: string | null;
   emailMessageId?: string | null;
+  /** Send the customer the new-ticket mail (default true; the API's notify=0 and loop protection turn it off). */
+  notify?: boolean;
 };
 
 /** Opens a ticket: the one place every door creates tickets through. */
@@ -82,6 +85,7 @@ export async function createTicket(input: NewTicket) {
           ? { type: "staff", id: input.openedBy.actor.id }
           : { type: input.openedBy.type, id: input.openedBy.type === "guest" ? userId : (input.openedBy.id ?? null) };
       await recordTicketEvent(tx, ticketId, historyActor, "created", { source: input.source }, input.ip);
+      await notifyTicketCreated(tx, { ticketId, messageId: message!.id, notifyCustomer: input.notify ?? true, openedByStaffId: byStaff?.id ?? null });
       return { id: ticketId, publicToken, userId, messageId: message!.id };
     });
   } catch (error) {

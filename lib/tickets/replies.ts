@@ -4,6 +4,7 @@ import { messages, tickets } from "@/db/schema";
 import { type IncomingFile, insertAttachmentRows, removeAttachmentFiles, writeAttachmentFiles } from "../attachments";
 import { loadStaffActor, type StaffActor, type UserActor } from "../auth/actors";
 import { AppError } from "../errors";
+import { notifyCustomerReply, notifyStaffReply } from "../mail/notifications";
 import { recordTicketEvent } from "./history";
 import { getTicketForCustomer, getTicketForStaff } from "./queries";
 import { TicketStatus, type TicketStatusCode } from "./status";
@@ -56,6 +57,7 @@ export async function addStaffReply(actor: StaffActor, ticketId: number, input: 
         messageId: message!.id,
         ...(status !== ticket.status ? { statusFrom: ticket.status, statusTo: status } : {}),
       });
+      await notifyStaffReply(tx, { ticketId, messageId: message!.id, staffId: actor.id });
       return { messageId: message!.id, status };
     }),
   );
@@ -95,7 +97,12 @@ export async function addNote(actor: StaffActor, ticketId: number, input: ReplyI
 export async function addCustomerReply(
   ticketId: number,
   userId: number,
-  input: ReplyInput & { via: "portal" | "link" | "email" | "api"; emailMessageId?: string | null },
+  input: ReplyInput & {
+    via: "portal" | "link" | "email" | "api";
+    emailMessageId?: string | null;
+    /** The acknowledgement mail to the customer; the mail door turns it off for auto-replies (loop protection). */
+    autoResponse?: boolean;
+  },
 ) {
   return withFiles(input.files, (files) =>
     db.transaction(async (tx) => {
@@ -124,6 +131,7 @@ export async function addCustomerReply(
         })
         .where(eq(tickets.id, ticketId));
       await recordTicketEvent(tx, ticketId, { type: "user", id: userId }, "customer_replied", { messageId: message!.id, via: input.via }, input.ip);
+      await notifyCustomerReply(tx, { ticketId, messageId: message!.id, autoResponse: input.autoResponse ?? true });
       return { messageId: message!.id };
     }),
   );

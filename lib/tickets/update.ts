@@ -3,6 +3,7 @@ import { db } from "@/db";
 import { departments, priorities, staff, staffDepartments, tickets } from "@/db/schema";
 import type { StaffActor } from "../auth/actors";
 import { AppError } from "../errors";
+import { notifyAssignment } from "../mail/notifications";
 import { recordTicketEvent } from "./history";
 import { getTicketForStaff } from "./queries";
 import { TicketStatus, type TicketStatusCode } from "./status";
@@ -62,6 +63,9 @@ export async function updateTicket(actor: StaffActor | ApiActor, ticketId: numbe
       .set({ ...set, lastUpdateAt: new Date() })
       .where(eq(tickets.id, ticketId));
     await recordTicketEvent(tx, ticketId, { type: actor.type, id: actor.id }, "updated", changed);
+    if (set.assignedStaffId) {
+      await notifyAssignment(tx, { ticketId, assigneeId: set.assignedStaffId, byStaffId: actor.type === "staff" ? actor.id : null });
+    }
   });
   return { changed };
 }

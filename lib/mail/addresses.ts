@@ -1,0 +1,60 @@
+import { asc, desc, eq, inArray } from "drizzle-orm";
+import { db, type Tx } from "@/db";
+import { departments, emailAddresses, type EmailAddress } from "@/db/schema";
+
+/** The address a department's mail goes out from: its own, else the default, else the first one. */
+export async function getSendingAddress(tx: Tx, departmentId?: number | null): Promise<EmailAddress | null> {
+  const rows = await tx
+    .select()
+    .from(emailAddresses)
+    .orderBy(desc(emailAddresses.isDefault), asc(emailAddresses.id));
+  return (
+    (departmentId ? rows.find((row) => row.departmentId === departmentId) : undefined) ?? rows[0] ?? null
+  );
+}
+
+export async function getEmailAddress(tx: Tx, id: number): Promise<EmailAddress | null> {
+  const [row] = await tx.select().from(emailAddresses).where(eq(emailAddresses.id, id));
+  return row ?? null;
+}
+
+export async function findEmailAddresses(tx: Tx, emails: string[]): Promise<EmailAddress[]> {
+  const wanted = [...new Set(emails.map((email) => email.trim().toLowerCase()).filter(Boolean))];
+  if (wanted.length === 0) return [];
+  return tx.select().from(emailAddresses).where(inArray(emailAddresses.email, wanted));
+}
+
+/** Addresses the IMAP fetcher polls. */
+export function listImapAddresses() {
+  return db
+    .select()
+    .from(emailAddresses)
+    .where(eq(emailAddresses.incoming, "imap"))
+    .orderBy(asc(emailAddresses.id));
+}
+
+/**
+ * The department new mail lands in: the matched address's department, else the default address's,
+ * else the first department. Null only when no department exists yet.
+ */
+export async function departmentForIncomingMail(
+  tx: Tx,
+  matched: EmailAddress | null,
+): Promise<number | null> {
+  if (matched?.departmentId) return matched.departmentId;
+  const fallback = await getSendingAddress(tx, null);
+  if (fallback?.departmentId) return fallback.departmentId;
+  const [first] = await tx
+    .select({ id: departments.id })
+    .from(departments)
+    .orderBy(asc(departments.sortOrder), asc(departments.id))
+    .limit(1);
+  return first?.id ?? null;
+}
+
+export const formatAddress = (address: Pick<EmailAddress, "email" | "senderName">) => ({
+  name: address.senderName,
+  address: address.email,
+});
+
+export const domainOf = (email: string) => email.split("@").pop()?.toLowerCase() || "localhost";

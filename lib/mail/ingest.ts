@@ -1,0 +1,437 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { db, pool } from "@/db";
+import { inboundMail, messages, outbox, staff, ticketParticipants, tickets, users } from "@/db/schema";
+import type { IncomingFile } from "../attachments";
+import { AppError, isAppError } from "../errors";
+import { hitRateLimit } from "../rate-limit";
+import { getSettings } from "../settings";
+import { createTicket } from "../tickets/create";
+import { addCustomerReply } from "../tickets/replies";
+import { sha256 } from "../tokens";
+import { findOrCreateCustomer } from "../users";
+import { departmentForIncomingMail, findEmailAddresses, getEmailAddress } from "./addresses";
+import { escapeHtml } from "./templates";
+import { sanitizeMailHtml } from "./html";
+import { parseInbound, type InboundMessage } from "./parse";
+
+export type MailSource = "pipe" | "imap";
+
+export type IngestResult =
+  | { status: "stored"; inboundId: number; ticketId: number; messageId: number; createdTicket: boolean }
+  /** Seen before (re-delivery, or a re-fetch after a crash): nothing new was written. */
+  | { status: "duplicate"; ticketId: number | null }
+  /** Deliberately not stored as a message (kept raw in inbound_mail with the reason). */
+  | { status: "ignored"; inboundId: number; reason: string }
+  /** Could not be stored: kept raw in the dead-letter list for an admin to read and retry. */
+  | { status: "failed"; inboundId: number; reason: string };
+
+/** More mail than this from one sender in an hour is held back (kept raw): a mail loop, or a flood. */
+export const INBOUND_PER_SENDER_PER_HOUR = 60;
+/** At most this many automatic answers (new-ticket confirmations, auto-responses) to one sender in an hour. */
+export const AUTO_ANSWERS_PER_SENDER_PER_HOUR = 10;
+
+// Raw messages are bytes in any charset; latin1 maps each byte to one character, so the text column round-trips them exactly.
+export const rawToText = (raw: Buffer) => raw.toString("latin1");
+export const textToRaw = (text: string) => Buffer.from(text, "latin1");
+
+const TEMPORARY_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EPIPE",
+  "ENOSPC",
+  "EMFILE",
+  "PROTOCOL_CONNECTION_LOST",
+  "PROTOCOL_SEQUENCE_TIMEOUT",
+  "ER_LOCK_DEADLOCK",
+  "ER_LOCK_WAIT_TIMEOUT",
+  "ER_CON_COUNT_ERROR",
+  "ER_SERVER_SHUTDOWN",
+  "ER_ACCESS_DENIED_ERROR",
+  "ER_BAD_DB_ERROR",
+  "ER_NO_SUCH_TABLE",
+  "ER_OPTION_PREVENTS_STATEMENT",
+]);
+
+/** Errors that say "not now" (database or disk unavailable) rather than "this message is bad". */
+export function isTemporaryError(error: unknown): boolean {
+  for (
+    let current = error as { code?: string; fatal?: boolean; cause?: unknown } | undefined, depth = 0;
+    current && depth < 5;
+    depth++
+  ) {
+    if ((current.code && TEMPORARY_CODES.has(current.code)) || current.fatal) return true;
+    current = current.cause as typeof current;
+  }
+  return false;
+}
+
+/** Serialises work on one message across processes (pipe and IMAP may see the same mail at once). */
+async function withMessageLock<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const connection = await pool.getConnection();
+  const name = `helpdeck-ingest-${key.slice(0, 40)}`;
+  try {
+    const [rows] = await connection.query<import("mysql2").RowDataPacket[]>(
+      "SELECT GET_LOCK(?, 60) AS locked",
+      [name],
+    );
+    if (rows[0]?.locked !== 1)
+      throw new AppError("unavailable", "Another process holds this message; try again later.");
+    try {
+      return await work();
+    } finally {
+      await connection.query("SELECT RELEASE_LOCK(?)", [name]).catch(() => undefined);
+    }
+  } finally {
+    connection.release();
+  }
+}
+
+type Outcome = {
+  status: "stored" | "ignored" | "failed";
+  reason?: string | null;
+  ticketId?: number | null;
+  keepRaw: boolean;
+};
+
+async function recordInbound(
+  dedupeKey: string,
+  raw: Buffer,
+  source: MailSource,
+  emailAddressId: number | null,
+  parsed: InboundMessage | null,
+  outcome: Outcome,
+) {
+  const values = {
+    status: outcome.status,
+    reason: outcome.reason?.slice(0, 2000) ?? null,
+    ticketId: outcome.ticketId ?? null,
+    raw: outcome.keepRaw ? rawToText(raw) : null,
+  };
+  await db
+    .insert(inboundMail)
+    .values({
+      dedupeKey,
+      messageId: parsed?.syntheticMessageId ? null : (parsed?.messageId ?? null),
+      source,
+      emailAddressId,
+      fromAddress: parsed?.from?.address ?? null,
+      subject: parsed?.subject.slice(0, 998) ?? null,
+      ...values,
+    })
+    .onDuplicateKeyUpdate({ set: values });
+  const [row] = await db
+    .select({ id: inboundMail.id })
+    .from(inboundMail)
+    .where(eq(inboundMail.dedupeKey, dedupeKey));
+  return row!.id;
+}
+
+/** A reply's ticket by its headers: our outgoing Message-IDs and the ones of mail we stored. */
+async function ticketByHeaders(refs: string[]): Promise<number | null> {
+  if (refs.length === 0) return null;
+  const [sent, received] = await Promise.all([
+    db
+      .select({ id: outbox.messageId, ticketId: outbox.ticketId })
+      .from(outbox)
+      .where(inArray(outbox.messageId, refs)),
+    db
+      .select({ id: messages.emailMessageId, ticketId: messages.ticketId })
+      .from(messages)
+      .where(inArray(messages.emailMessageId, refs)),
+  ]);
+  const byId = new Map<string, number>();
+  for (const row of [...sent, ...received]) if (row.id && row.ticketId) byId.set(row.id, row.ticketId);
+  for (const ref of refs) if (byId.has(ref)) return byId.get(ref)!;
+  return null;
+}
+
+/** A reply's ticket by "[#123]" in the subject; only for the requester or a participant, so a guessed number reveals nothing. */
+async function ticketBySubject(subject: string, sender: string): Promise<number | null> {
+  const match = /\[#(\d{1,10})\]/.exec(subject);
+  if (!match) return null;
+  const ticketId = Number(match[1]);
+  const [ticket] = await db
+    .select({ id: tickets.id, email: users.email })
+    .from(tickets)
+    .innerJoin(users, eq(users.id, tickets.userId))
+    .where(eq(tickets.id, ticketId));
+  if (!ticket) return null;
+  if (ticket.email.toLowerCase() === sender) return ticket.id;
+  const [participant] = await db
+    .select({ email: ticketParticipants.email })
+    .from(ticketParticipants)
+    .where(and(eq(ticketParticipants.ticketId, ticketId), eq(ticketParticipants.email, sender)));
+  return participant ? ticket.id : null;
+}
+
+/** A merged ticket's mail goes to the ticket it was merged into. */
+async function followMerges(ticketId: number): Promise<number> {
+  let current = ticketId;
+  for (let hops = 0; hops < 10; hops++) {
+    const [row] = await db
+      .select({ mergedIntoId: tickets.mergedIntoId })
+      .from(tickets)
+      .where(eq(tickets.id, current));
+    if (!row?.mergedIntoId) return current;
+    current = row.mergedIntoId;
+  }
+  return current;
+}
+
+const EXTENSIONS: Record<string, string> = {
+  "image/png": "png",
+  "image/jpeg": "jpg",
+  "image/gif": "gif",
+  "image/webp": "webp",
+  "application/pdf": "pdf",
+  "text/plain": "txt",
+  "text/html": "html",
+  "text/calendar": "ics",
+  "message/rfc822": "eml",
+  "application/ms-tnef": "dat",
+  "application/vnd.ms-tnef": "dat",
+};
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** Attachments within the size limit, and a note for each one left out (the mail itself is kept). */
+async function acceptAttachments(parsed: InboundMessage) {
+  const rules = await getSettings();
+  const maxBytes = rules.attachmentsMaxSizeMb * 1024 * 1024;
+  const files: IncomingFile[] = [];
+  const notes: string[] = [];
+  parsed.attachments.forEach((attachment, index) => {
+    const type = attachment.contentType.toLowerCase();
+    const filename =
+      attachment.filename?.trim() ||
+      `${attachment.contentId ? "inline" : "attachment"}-${index + 1}.${EXTENSIONS[type] ?? "bin"}`;
+    if (!rules.attachmentsEnabled) {
+      notes.push(`The attachment "${filename}" was not kept: attachments are turned off.`);
+    } else if (attachment.content.length > maxBytes) {
+      notes.push(
+        `The attachment "${filename}" (${megabytes(attachment.content.length)}) was not kept: it is larger than the ${rules.attachmentsMaxSizeMb} MB limit.`,
+      );
+    } else {
+      files.push({
+        filename,
+        contentType: type,
+        data: attachment.content,
+        contentId: attachment.contentId ?? undefined,
+      });
+    }
+  });
+  return { files, notes };
+}
+
+function messageBody(parsed: InboundMessage, notes: string[]): { body: string; format: "text" | "html" } {
+  const html = parsed.html ? sanitizeMailHtml(parsed.html) : "";
+  const htmlHasText = html.replace(/<[^>]*>|&nbsp;|\s/g, "").length > 0;
+  if (html && (htmlHasText || !parsed.text.trim())) {
+    const noteHtml = notes.map((note) => `<p class="mail-note"><em>${escapeHtml(note)}</em></p>`).join("");
+    return { body: html + noteHtml, format: "html" };
+  }
+  const text = parsed.text.trim() || "(no message text)";
+  return {
+    body: notes.length ? `${text}\n\n${notes.map((note) => `[${note}]`).join("\n")}` : text,
+    format: "text",
+  };
+}
+
+async function addParticipants(ticketId: number, emails: string[]) {
+  const unique = [...new Set(emails)].filter(Boolean).slice(0, 50);
+  if (unique.length) {
+    await db
+      .insert(ticketParticipants)
+      .ignore()
+      .values(unique.map((email) => ({ ticketId, email })));
+  }
+}
+
+type IngestOptions = {
+  emailAddressId?: number | null;
+  /** An admin's retry: the rate limit does not apply again. */ retry?: boolean;
+};
+
+/**
+ * The one entry for inbound mail (pipe and IMAP). Stores the message once (dedupe by Message-ID), in the
+ * ticket it answers or in a new ticket, and records the outcome in inbound_mail. Throws only when it cannot
+ * store anything now (database or disk unavailable): the caller then leaves the message for a later try.
+ */
+export async function ingest(
+  raw: Buffer,
+  source: MailSource,
+  options: IngestOptions = {},
+): Promise<IngestResult> {
+  const emailAddressId = options.emailAddressId ?? null;
+  let parsed: InboundMessage | null = null;
+  try {
+    parsed = await parseInbound(raw);
+  } catch (error) {
+    const dedupeKey = sha256(raw);
+    const reason = `Could not parse the message: ${error instanceof Error ? error.message : String(error)}`;
+    return withMessageLock(dedupeKey, async () => {
+      const inboundId = await recordInbound(dedupeKey, raw, source, emailAddressId, null, {
+        status: "failed",
+        reason,
+        keepRaw: true,
+      });
+      return { status: "failed", inboundId, reason };
+    });
+  }
+  const message = parsed;
+  const dedupeKey = sha256(message.messageId);
+
+  return withMessageLock(dedupeKey, async () => {
+    const [seen] = await db
+      .select({ id: inboundMail.id, status: inboundMail.status, ticketId: inboundMail.ticketId })
+      .from(inboundMail)
+      .where(eq(inboundMail.dedupeKey, dedupeKey));
+    if (seen && !(options.retry && seen.status !== "stored"))
+      return { status: "duplicate", ticketId: seen.ticketId };
+    // Stored before the outcome was recorded (a crash in between): the message row itself proves it.
+    const [stored] = await db
+      .select({ ticketId: messages.ticketId })
+      .from(messages)
+      .where(eq(messages.emailMessageId, message.messageId))
+      .limit(1);
+    if (stored) {
+      await recordInbound(dedupeKey, raw, source, emailAddressId, message, {
+        status: "stored",
+        ticketId: stored.ticketId,
+        keepRaw: false,
+      });
+      return { status: "duplicate", ticketId: stored.ticketId };
+    }
+
+    const finish = async (outcome: Outcome) =>
+      recordInbound(dedupeKey, raw, source, emailAddressId, message, outcome);
+    const ignore = async (reason: string) => ({
+      status: "ignored" as const,
+      reason,
+      inboundId: await finish({ status: "ignored", reason, keepRaw: true }),
+    });
+
+    try {
+      return await storeMessage(message, source, emailAddressId, options, finish, ignore);
+    } catch (error) {
+      if (isTemporaryError(error)) throw error;
+      if (isAppError(error) && error.code === "forbidden") return ignore(error.message);
+      const reason = error instanceof Error ? error.message : String(error);
+      const inboundId = await finish({ status: "failed", reason, keepRaw: true });
+      return { status: "failed", inboundId, reason };
+    }
+  });
+}
+
+async function storeMessage(
+  message: InboundMessage,
+  source: MailSource,
+  emailAddressId: number | null,
+  options: IngestOptions,
+  finish: (outcome: Outcome) => Promise<number>,
+  ignore: (reason: string) => Promise<IngestResult>,
+): Promise<IngestResult> {
+  const sender = message.from;
+  if (!sender) {
+    const reason = "The message has no sender address.";
+    return { status: "failed", reason, inboundId: await finish({ status: "failed", reason, keepRaw: true }) };
+  }
+
+  const [ours, staffMember] = await Promise.all([
+    findEmailAddresses(db, [sender.address, ...message.recipients]),
+    db.select({ id: staff.id }).from(staff).where(eq(staff.email, sender.address)),
+  ]);
+  if (ours.some((address) => address.email === sender.address))
+    return ignore("Sent from the help desk's own address (mail loop).");
+  if (staffMember.length)
+    return ignore("Sent by a staff member's address; staff reply in the agent interface.");
+  if (
+    !options.retry &&
+    !(await hitRateLimit(`mail-in:${sender.address}`, INBOUND_PER_SENDER_PER_HOUR, 3600))
+  ) {
+    return ignore(
+      `More than ${INBOUND_PER_SENDER_PER_HOUR} messages in an hour from ${sender.address}: held back (mail loop or flood).`,
+    );
+  }
+
+  // Automatic answers go only to people: never to robots, and not too often to anyone.
+  const mayAnswer =
+    !message.automatic.isAutomatic &&
+    (await hitRateLimit(`mail-auto:${sender.address}`, AUTO_ANSWERS_PER_SENDER_PER_HOUR, 3600));
+
+  const { files, notes } = await acceptAttachments(message);
+  const { body, format } = messageBody(message, notes);
+  const ourEmails = new Set(ours.map((address) => address.email));
+  const matchedAddress =
+    (emailAddressId ? await getEmailAddress(db, emailAddressId) : null) ??
+    ours.find((address) => address.email !== sender.address) ??
+    null;
+
+  const threaded =
+    (await ticketByHeaders(message.threadRefs)) ?? (await ticketBySubject(message.subject, sender.address));
+  if (threaded) {
+    const ticketId = await followMerges(threaded);
+    const customer = await findOrCreateCustomer(db, { email: sender.address, fullname: sender.name });
+    const reply = await addCustomerReply(ticketId, customer.id, {
+      message: body,
+      bodyFormat: format,
+      files,
+      via: "email",
+      emailMessageId: message.messageId,
+      autoResponse: mayAnswer,
+    });
+    const [ticket] = await db
+      .select({ userId: tickets.userId })
+      .from(tickets)
+      .where(eq(tickets.id, ticketId));
+    if (ticket && ticket.userId !== customer.id) await addParticipants(ticketId, [sender.address]);
+    const inboundId = await finish({ status: "stored", ticketId, keepRaw: false });
+    return { status: "stored", inboundId, ticketId, messageId: reply.messageId, createdTicket: false };
+  }
+
+  const departmentId = await departmentForIncomingMail(db, matchedAddress);
+  if (!departmentId) throw new Error("No department exists to open a ticket in.");
+  const created = await createTicket({
+    requester: { email: sender.address, fullname: sender.name },
+    departmentId,
+    subject: message.subject || "(no subject)",
+    message: body,
+    bodyFormat: format,
+    files,
+    source: "email",
+    openedBy: { type: "system" },
+    emailMessageId: message.messageId,
+    notify: mayAnswer,
+  });
+  await addParticipants(
+    created.id,
+    message.visibleRecipients.filter((email) => email !== sender.address && !ourEmails.has(email)),
+  );
+  const inboundId = await finish({ status: "stored", ticketId: created.id, keepRaw: false });
+  return {
+    status: "stored",
+    inboundId,
+    ticketId: created.id,
+    messageId: created.messageId,
+    createdTicket: true,
+  };
+}
+
+/** For the IMAP fetcher and scripts: one line about what happened to a message. */
+export function describeIngest(result: IngestResult) {
+  switch (result.status) {
+    case "stored":
+      return `stored in ticket #${result.ticketId}${result.createdTicket ? " (new)" : ""}`;
+    case "duplicate":
+      return `already stored${result.ticketId ? ` (ticket #${result.ticketId})` : ""}`;
+    case "ignored":
+      return `ignored: ${result.reason}`;
+    case "failed":
+      return `kept in the dead-letter list: ${result.reason}`;
+  }
+}

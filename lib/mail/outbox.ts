@@ -1,0 +1,101 @@
+import { asc, eq, inArray, isNotNull, and } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { messages, outbox, type EmailEvent } from "@/db/schema";
+import { env } from "../env";
+import { randomToken } from "../tokens";
+import { domainOf } from "./addresses";
+
+/** Mails a person did not write: they carry Auto-Submitted so that autoresponders do not answer them. */
+export const automaticEvents: ReadonlySet<string> = new Set<EmailEvent>([
+  "new_ticket_customer",
+  "autoresponse",
+  "new_ticket_staff",
+  "customer_reply_staff",
+  "assignment",
+  "password_reset",
+  "invitation",
+]);
+
+/** Events whose mails the customer receives, and whose Message-IDs make up the customer's thread. */
+const customerThreadEvents = ["new_ticket_customer", "staff_reply", "autoresponse"];
+
+export type OutgoingMail = {
+  event: EmailEvent;
+  ticketId?: number | null;
+  emailAddressId?: number | null;
+  /** Domain for the Message-ID: the sending address's. */
+  fromEmail?: string | null;
+  to: string;
+  cc?: string[];
+  subject: string;
+  text: string;
+  html: string;
+  inReplyTo?: string | null;
+  references?: string[];
+  attachmentIds?: number[];
+};
+
+export const newMessageId = (domain: string, ticketId?: number | null) =>
+  `<${ticketId ? `t${ticketId}.` : ""}${randomToken(16)}@${domain}>`;
+
+const fallbackDomain = () => new URL(env.APP_URL).hostname || "localhost";
+
+/** Writes one mail to the outbox, inside the caller's transaction; the worker sends it. */
+export async function enqueueMail(tx: Tx, mail: OutgoingMail) {
+  const messageId = newMessageId(mail.fromEmail ? domainOf(mail.fromEmail) : fallbackDomain(), mail.ticketId);
+  const headers: Record<string, string> = {};
+  if (automaticEvents.has(mail.event)) {
+    headers["Auto-Submitted"] = "auto-generated";
+    // Exchange and Outlook honour this instead of Auto-Submitted.
+    headers["X-Auto-Response-Suppress"] = "All";
+  }
+  const [row] = await tx
+    .insert(outbox)
+    .values({
+      event: mail.event,
+      ticketId: mail.ticketId ?? null,
+      emailAddressId: mail.emailAddressId ?? null,
+      toAddress: mail.to.slice(0, 1000),
+      ccAddress: mail.cc?.length ? mail.cc.join(", ").slice(0, 2000) : null,
+      subject: mail.subject,
+      bodyText: mail.text,
+      bodyHtml: mail.html,
+      messageId,
+      inReplyTo: mail.inReplyTo ?? null,
+      references: mail.references?.length ? mail.references.join(" ") : null,
+      headers,
+      attachmentIds: mail.attachmentIds?.length ? mail.attachmentIds : null,
+      status: "pending",
+      nextAttemptAt: new Date(),
+    })
+    .$returningId();
+  return { id: row!.id, messageId };
+}
+
+/**
+ * The Message-IDs of a ticket's conversation with the customer, oldest first: mails that came in
+ * (and staff replies, which carry their outgoing Message-ID) and our automatic mails to the customer.
+ */
+export async function ticketThread(tx: Tx, ticketId: number): Promise<string[]> {
+  const [fromMessages, fromOutbox] = await Promise.all([
+    tx
+      .select({ id: messages.emailMessageId, at: messages.createdAt })
+      .from(messages)
+      .where(and(eq(messages.ticketId, ticketId), isNotNull(messages.emailMessageId)))
+      .orderBy(asc(messages.id)),
+    tx
+      .select({ id: outbox.messageId, at: outbox.createdAt })
+      .from(outbox)
+      .where(and(eq(outbox.ticketId, ticketId), inArray(outbox.event, customerThreadEvents)))
+      .orderBy(asc(outbox.id)),
+  ]);
+  const merged = [...fromMessages, ...fromOutbox].sort((a, b) => a.at.getTime() - b.at.getTime());
+  return [...new Set(merged.map((row) => row.id!).filter(Boolean))];
+}
+
+/** In-Reply-To the latest mail, References the first one and the most recent ones (kept short). */
+export function threadHeaders(thread: string[]) {
+  if (thread.length === 0) return { inReplyTo: null, references: [] };
+  const references = thread.length > 10 ? [thread[0]!, ...thread.slice(-9)] : thread;
+  return { inReplyTo: thread[thread.length - 1]!, references };
+}
