@@ -1,9 +1,11 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Select, Textarea } from "@/components/ui/field";
+import { FileInput } from "@/components/ui/file-input";
 import type { ActionResult } from "@/lib/actions";
 import { ticketStatuses } from "@/lib/tickets/status";
 
@@ -20,6 +22,7 @@ export function ReplyForm({
   mode: "customer" | "staff";
   allowAttachments: boolean;
 }) {
+  const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [result, setResult] = useState<ActionResult>();
   const [kind, setKind] = useState<"reply" | "note">("reply");
@@ -35,7 +38,10 @@ export function ReplyForm({
     startTransition(async () => {
       const outcome = await action(form);
       setResult(outcome);
-      if (outcome.ok) formRef.current?.reset();
+      if (outcome.ok) {
+        formRef.current?.reset();
+        router.refresh();
+      }
     });
   };
 
@@ -61,7 +67,7 @@ export function ReplyForm({
       <div className="flex flex-wrap items-end gap-4">
         {allowAttachments && (
           <Field id="attachments" label="Attachments" error={errors.attachments}>
-            <input id="attachments" name="attachments" type="file" multiple className="block text-sm text-slate-700" />
+            <FileInput id="attachments" name="attachments" multiple />
           </Field>
         )}
         {mode === "staff" && kind === "reply" && (

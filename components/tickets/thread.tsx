@@ -1,3 +1,4 @@
+import { PaperclipIcon } from "@/components/ui/icons";
 import { formatBytes, formatDateTime } from "@/lib/format";
 import { sanitizeMessageHtml } from "@/lib/html";
 import type { ThreadMessage } from "@/lib/tickets/queries";
@@ -54,7 +55,7 @@ export function Thread({
                       href={attachmentHref(file.id)}
                       className="inline-flex items-center gap-1 rounded-md bg-white px-2 py-1 text-xs text-brand-700 ring-1 ring-slate-200 hover:bg-slate-50"
                     >
-                      📎 {file.filename} <span className="text-slate-500">({formatBytes(file.size)})</span>
+                      <PaperclipIcon /> {file.filename} <span className="text-slate-500">({formatBytes(file.size)})</span>
                     </a>
                   </li>
                 ))}

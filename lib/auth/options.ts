@@ -1,6 +1,6 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { requireSecret } from "../env";
+import { env } from "../env";
 import { clientIpFrom } from "../request";
 import { signInCustomer, signInStaff } from "./sign-in";
 
@@ -31,7 +31,8 @@ function failure(reason: "invalid" | "rate_limited"): never {
 }
 
 export const authOptions: NextAuthOptions = {
-  secret: requireSecret("NEXTAUTH_SECRET"),
+  // Read at request time by next-auth; a production server without it refuses to sign anyone in.
+  secret: env.NEXTAUTH_SECRET ?? (env.NODE_ENV === "production" ? undefined : "dev-only-NEXTAUTH_SECRET-not-secret"),
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/login", error: "/login" },
   providers: [

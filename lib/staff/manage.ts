@@ -59,3 +59,11 @@ export async function createFirstAdmin(input: SetupAdmin) {
     return admin;
   });
 }
+
+export async function setStaffPassword(username: string, password: string) {
+  const result = await db
+    .update(staff)
+    .set({ passwordHash: await hashPassword(password) })
+    .where(eq(staff.username, username));
+  if (result[0].affectedRows === 0) throw new AppError("not_found", `No staff member with username ${username}.`);
+}

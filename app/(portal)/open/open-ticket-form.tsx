@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { FileInput } from "@/components/ui/file-input";
 import { openTicketSchema } from "@/lib/validation/tickets";
 import { openTicketAction } from "./actions";
 
@@ -95,14 +96,7 @@ export function OpenTicketForm({
           error={fileError}
           hint={`Up to ${attachments.maxCount} files, ${attachments.maxSizeMb} MB each. Accepted: ${attachments.types}.`}
         >
-          <input
-            ref={files}
-            id="attachments"
-            name="attachments"
-            type="file"
-            multiple
-            className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium hover:file:bg-slate-200"
-          />
+          <FileInput ref={files} id="attachments" name="attachments" multiple />
         </Field>
       )}
       <Button type="submit" disabled={pending}>
