@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRef, useState, useTransition } from "react";
+import { useState, useTransition, type BaseSyntheticEvent } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Alert } from "@/components/ui/alert";
@@ -26,7 +26,6 @@ export function OpenTicketForm({
   const [formError, setFormError] = useState<string>();
   const [fileError, setFileError] = useState<string>();
   const [pending, startTransition] = useTransition();
-  const files = useRef<HTMLInputElement>(null);
   const {
     register,
     handleSubmit,
@@ -43,12 +42,13 @@ export function OpenTicketForm({
     },
   });
 
-  const onSubmit = (values: FormOutput) => {
+  const onSubmit = (values: FormOutput, event?: BaseSyntheticEvent) => {
     setFormError(undefined);
     setFileError(undefined);
     const form = new FormData();
     for (const [key, value] of Object.entries(values)) form.set(key, String(value));
-    for (const file of Array.from(files.current?.files ?? [])) form.append("attachments", file);
+    const picker = (event?.target as HTMLFormElement | undefined)?.elements.namedItem("attachments") as HTMLInputElement | null;
+    for (const file of Array.from(picker?.files ?? [])) form.append("attachments", file);
     startTransition(async () => {
       const result = await openTicketAction(form);
       // Success redirects; only failures come back.
@@ -96,7 +96,7 @@ export function OpenTicketForm({
           error={fileError}
           hint={`Up to ${attachments.maxCount} files, ${attachments.maxSizeMb} MB each. Accepted: ${attachments.types}.`}
         >
-          <FileInput ref={files} id="attachments" name="attachments" multiple />
+          <FileInput id="attachments" name="attachments" multiple />
         </Field>
       )}
       <Button type="submit" disabled={pending}>
