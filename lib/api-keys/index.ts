@@ -197,9 +197,16 @@ export async function findApiKeyByToken(token: string): Promise<ApiKey | null> {
 export const keyHasPermission = (key: Pick<ApiKey, "permissions">, permission: ApiPermission) =>
   Array.isArray(key.permissions) && key.permissions.includes(permission);
 
+// When this process last recorded each key's use, so that busy keys do not write on every request.
+const lastRecorded = new Map<number, { at: number; ip: string }>();
+
 /** Records when and from where a key was last used; writes at most every few seconds per key. */
 export async function recordApiKeyUse(id: number, ip: string) {
   const address = ip.slice(0, 45);
+  const now = Date.now();
+  const previous = lastRecorded.get(id);
+  if (previous && previous.ip === address && now - previous.at < 5000) return;
+  lastRecorded.set(id, { at: now, ip: address });
   await db
     .update(apiKeys)
     .set({ lastUsedAt: sql`NOW()`, lastUsedIp: address })

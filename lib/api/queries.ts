@@ -1,4 +1,4 @@
-import { and, asc, count, eq, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { attachments, departments, messages, staff, tickets, users } from "@/db/schema";
 
@@ -25,18 +25,29 @@ export async function listTicketsPage(filter: ApiTicketFilter, page: number, pag
     filter.userId ? eq(tickets.userId, filter.userId) : undefined,
     filter.departmentId ? eq(tickets.departmentId, filter.departmentId) : undefined,
   );
-  const [rows, [total]] = await Promise.all([
+  // Deferred join: the page's ids come from the tickets table alone (an index-only scan even deep
+  // into the pages), then only those rows are joined. Joining first lets the optimizer sort the
+  // whole join in a temporary table, seconds at 100,000 tickets.
+  const [idRows, [total]] = await Promise.all([
     db
-      .select(ticketColumns)
+      .select({ id: tickets.id })
       .from(tickets)
-      .innerJoin(users, eq(users.id, tickets.userId))
-      .innerJoin(departments, eq(departments.id, tickets.departmentId))
       .where(where)
       .orderBy(asc(tickets.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
     db.select({ value: count() }).from(tickets).where(where),
   ]);
+  const ids = idRows.map((r) => r.id);
+  const rows = ids.length
+    ? await db
+        .select(ticketColumns)
+        .from(tickets)
+        .innerJoin(users, eq(users.id, tickets.userId))
+        .innerJoin(departments, eq(departments.id, tickets.departmentId))
+        .where(inArray(tickets.id, ids))
+        .orderBy(asc(tickets.id))
+    : [];
   return { rows, total: total?.value ?? 0 };
 }
 
