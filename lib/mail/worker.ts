@@ -160,15 +160,21 @@ export function startMailWorker(options: SendOptions & { intervalMs?: number; ke
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
+  // A database that stays down is reported once, not every few seconds.
+  let lastProblem = "";
   const tick = () => {
     running = drainOutbox({ ...options, log })
       .then((report) => {
+        if (lastProblem) log("outbox reachable again");
+        lastProblem = "";
         if (report.sent || report.failed)
           log(`sent ${report.sent}, retrying ${report.retrying}, failed ${report.failed}`);
       })
-      .catch((error: unknown) =>
-        log(`outbox check failed: ${error instanceof Error ? error.message : String(error)}`),
-      )
+      .catch((error: unknown) => {
+        const problem = error instanceof Error ? error.message : String(error);
+        if (problem !== lastProblem) log(`outbox check failed (will keep trying): ${problem}`);
+        lastProblem = problem;
+      })
       .finally(() => {
         if (stopped) return;
         timer = setTimeout(tick, options.intervalMs ?? 5000);

@@ -7,7 +7,8 @@ import path from "node:path";
 import { ImapFlow } from "imapflow";
 
 const NOBODY = 65534;
-const DOVECOT = ["/usr/sbin/dovecot", "/usr/bin/dovecot"].find((candidate) => existsSync(candidate));
+const findDovecot = () =>
+  ["/usr/sbin/dovecot", "/usr/bin/dovecot"].find((candidate) => existsSync(candidate));
 
 export type Dovecot = {
   port: number;
@@ -28,6 +29,8 @@ export async function startDovecot(
   port: number,
   users: { user: string; password: string }[],
 ): Promise<Dovecot> {
+  ensureDovecotInstalled();
+  const DOVECOT = findDovecot();
   if (!DOVECOT)
     throw new Error("Dovecot is not installed (apt-get install -y --no-install-recommends dovecot-imapd)");
   const dir = path.resolve(__dirname, `../../.data/dovecot-${port}`);
@@ -138,8 +141,9 @@ service pop3-login {
 
 /** Installs Dovecot when missing (fresh machine); needs root and the Debian mirror. */
 export function ensureDovecotInstalled() {
-  if (DOVECOT) return;
+  if (findDovecot()) return;
   execFileSync("apt-get", ["install", "-y", "--no-install-recommends", "dovecot-imapd"], {
     stdio: "inherit",
+    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
   });
 }
