@@ -28,6 +28,8 @@ const portOpen = (port: number) =>
 export async function startDovecot(
   port: number,
   users: { user: string; password: string }[],
+  /** Also serve IMAPS on this port with a freshly made self-signed certificate. */
+  options: { tlsPort?: number } = {},
 ): Promise<Dovecot> {
   ensureDovecotInstalled();
   const DOVECOT = findDovecot();
@@ -58,7 +60,7 @@ state_dir = ${dir}/state
 log_path = ${dir}/dovecot.log
 protocols = imap
 listen = 127.0.0.1
-ssl = no
+${options.tlsPort ? `ssl = yes\nssl_cert = <${dir}/cert.pem\nssl_key = <${dir}/key.pem` : "ssl = no"}
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 mail_location = maildir:${dir}/mail/%u
@@ -80,7 +82,8 @@ service imap-login {
     port = ${port}
   }
   inet_listener imaps {
-    port = 0
+    address = 127.0.0.1
+    port = ${options.tlsPort ?? 0}
   }
 }
 service pop3-login {
@@ -89,6 +92,27 @@ service pop3-login {
   }
 }
 `;
+  if (options.tlsPort) {
+    execFileSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "1",
+        "-subj",
+        "/CN=127.0.0.1",
+        "-keyout",
+        path.join(dir, "key.pem"),
+        "-out",
+        path.join(dir, "cert.pem"),
+      ],
+      { stdio: "ignore" },
+    );
+  }
   const configFile = path.join(dir, "dovecot.conf");
   writeFileSync(configFile, config);
   const child = spawn(DOVECOT, ["-F", "-c", configFile], {

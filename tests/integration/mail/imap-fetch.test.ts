@@ -12,6 +12,7 @@ import { startDovecot, type Dovecot } from "../../support/dovecot";
 import { buildRawMail, makeEmailAddress } from "../../support/mail";
 
 const IMAP_PORT = 14301;
+const IMAPS_PORT = 14302;
 const SMTP_PORT = 2603; // nothing listens: these tests only read mail
 const mailbox = { user: "support", password: "imap-secret-pw" };
 
@@ -19,7 +20,7 @@ let dovecot: Dovecot;
 let address: { id: number; email: string };
 
 beforeAll(async () => {
-  dovecot = await startDovecot(IMAP_PORT, [mailbox]);
+  dovecot = await startDovecot(IMAP_PORT, [mailbox], { tlsPort: IMAPS_PORT });
   const department = await makeDepartment();
   address = await makeEmailAddress({
     departmentId: department.id,
@@ -149,5 +150,20 @@ describe("IMAP fetch", () => {
     expect(await unseenCount()).toBe(1);
     await fetchMailbox(row);
     expect(await unseenCount()).toBe(0);
+  });
+
+  it("over TLS the certificate is checked; a self-signed one is accepted only when the address allows it", async () => {
+    await dovecot.append(
+      mailbox.user,
+      buildRawMail({ from: uniqueEmail("tls"), to: address.email, subject: "Over TLS" }),
+    );
+    const row = (await getEmailAddress(db, address.id))!;
+    const overTls = { ...row, imapPort: IMAPS_PORT, imapSecurity: "tls" as const };
+    const refused = await fetchMailbox({ ...overTls, imapAllowSelfSigned: false });
+    expect(refused.error).toMatch(/self[- ]signed/i);
+    expect(await unseenCount()).toBe(1);
+    const allowed = await fetchMailbox({ ...overTls, imapAllowSelfSigned: true });
+    expect(allowed).toMatchObject({ found: 1, stored: 1 });
+    expect(allowed.error).toBeUndefined();
   });
 });
