@@ -4,6 +4,7 @@ import { TicketStatus } from "../../tickets/status";
 import { replierRule, requiredText, staffIdRule } from "../../validation/api";
 import { apiSuccess, ApiFailure, parseId, parsePage, str, unix } from "../http";
 import { listMessagesPage, staffIsActive, ticketInfo } from "../queries";
+import { apiMessageBody } from "../message-body";
 import { FieldErrors } from "../validate";
 import { acceptedUploads } from "./tickets";
 import type { ApiContext } from "../context";
@@ -53,7 +54,7 @@ export const messagesResource: ApiResource = {
     const uploads = await acceptedUploads(files, errors);
     errors.throwIfAny();
 
-    const input = { message: message!, files: uploads, ip: ctx.ip };
+    const input = { ...apiMessageBody(message!), files: uploads, ip: ctx.ip };
     const result =
       replier === "staff"
         ? await addStaffReplyAsStaffId(staffId!, ticket!.id, {

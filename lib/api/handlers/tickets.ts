@@ -9,6 +9,7 @@ import { updateTicket, type TicketChanges } from "../../tickets/update";
 import { openerRule, requiredId, requiredText, staffIdRule, statusRule } from "../../validation/api";
 import { apiSuccess, ApiFailure, parseId, parsePage, str, unix } from "../http";
 import { departmentExists, getTicketRow, listTicketsPage, staffIsActive, ticketInfo, userExists, type ApiTicketRow } from "../queries";
+import { apiMessageBody } from "../message-body";
 import { FieldErrors } from "../validate";
 import type { ApiResource } from "./types";
 
@@ -110,7 +111,7 @@ export const ticketsResource: ApiResource = {
       requester: { userId: userId! },
       departmentId: departmentId!,
       subject: subject!,
-      message: body!,
+      ...apiMessageBody(body!),
       files: uploads,
       source: "api",
       // A staff opener speaks for the help desk through the API: no department scope, as in HelpDeskZ.

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { tickets } from "@/db/schema";
+import { messages, tickets } from "@/db/schema";
 import { addNote } from "@/lib/tickets/replies";
 import { makeCustomer, makeDepartment, makeStaff, makeTicket } from "../../support/factories";
 import { expectAllStrings, expectError, expectRecentUnix, expectSuccess, get, makeApiKey, post } from "./support";
@@ -57,6 +57,24 @@ describe("token API: messages", () => {
     [row] = await db.select().from(tickets).where(eq(tickets.id, ticket.id));
     expect(row).toMatchObject({ status: 5, replies: 2 });
     expect(row!.closedAt).not.toBeNull();
+  });
+
+  it("keeps an HTML body as sanitized HTML, as HelpDeskZ purifies it, and plain text as text", async () => {
+    const key = await makeApiKey({ permissions: ["messages/read", "messages/create"] });
+    const { ticket } = await setup();
+    await post("/api/messages/create", key.token, {
+      ticket_id: String(ticket.id),
+      message: '<p>Hello <b>there</b></p><script>alert(1)</script><img src=x onerror="alert(2)">',
+      replier: "user",
+    });
+    await post("/api/messages/create", key.token, { ticket_id: String(ticket.id), message: "2 < 3 and 4 > 1", replier: "user" });
+    const thread = await db.select({ body: messages.body, bodyFormat: messages.bodyFormat }).from(messages).where(eq(messages.ticketId, ticket.id));
+    expect(thread[1]!.bodyFormat).toBe("html");
+    expect(thread[1]!.body).toContain("<p>Hello <b>there</b></p>");
+    expect(thread[1]!.body).not.toMatch(/script|onerror/);
+    expect(thread[2]).toEqual({ body: "2 < 3 and 4 > 1", bodyFormat: "text" });
+    const listed = await get(`/api/messages/${ticket.id}`, key.token);
+    expect(JSON.stringify(listed.body)).not.toContain("<script>");
   });
 
   it("validates in HelpDeskZ's words", async () => {
