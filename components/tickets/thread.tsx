@@ -1,6 +1,6 @@
 import { PaperclipIcon } from "@/components/ui/icons";
 import { formatBytes, formatDateTime } from "@/lib/format";
-import { sanitizeMessageHtml } from "@/lib/html";
+import { sanitizeMailHtml } from "@/lib/mail/html";
 import type { ThreadMessage } from "@/lib/tickets/queries";
 
 /** The conversation, oldest first. Internal notes only reach this component on staff pages. */
@@ -43,7 +43,7 @@ export function Thread({
               </time>
             </div>
             {message.bodyFormat === "html" ? (
-              <div className="prose-sm max-w-none text-sm break-words text-slate-800" dangerouslySetInnerHTML={{ __html: sanitizeMessageHtml(message.body) }} />
+              <div className="prose-sm max-w-none text-sm break-words text-slate-800" dangerouslySetInnerHTML={{ __html: sanitizeMailHtml(message.body) }} />
             ) : (
               <div className="text-sm break-words whitespace-pre-wrap text-slate-800">{message.body}</div>
             )}
