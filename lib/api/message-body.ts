@@ -1,10 +1,10 @@
-import { sanitizeMessageHtml } from "../html";
+import { sanitizeMailHtml } from "../mail/html";
 
 /**
  * HelpDeskZ stores message bodies as purified HTML, so its clients send HTML or plain text. A body
  * with tags is kept as sanitized HTML (rendered as such in the agent UI); anything else is text.
  */
 export function apiMessageBody(body: string): { message: string; bodyFormat: "text" | "html" } {
-  if (/<\/?[a-z][a-z0-9]*(\s[^>]*)?\/?>/i.test(body)) return { message: sanitizeMessageHtml(body), bodyFormat: "html" };
+  if (/<\/?[a-z][a-z0-9]*(\s[^>]*)?\/?>/i.test(body)) return { message: sanitizeMailHtml(body), bodyFormat: "html" };
   return { message: body, bodyFormat: "text" };
 }
