@@ -52,6 +52,8 @@ export const emailEvents = [
   "assignment",
   "password_reset",
   "invitation",
+  "ticket_link",
+  "email_change",
 ] as const;
 export type EmailEvent = (typeof emailEvents)[number];
 

@@ -14,6 +14,8 @@ export const automaticEvents: ReadonlySet<string> = new Set<EmailEvent>([
   "assignment",
   "password_reset",
   "invitation",
+  "ticket_link",
+  "email_change",
 ]);
 
 /** Events whose mails the customer receives, and whose Message-IDs make up the customer's thread. */

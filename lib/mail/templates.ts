@@ -97,6 +97,30 @@ export const defaultTemplates: Record<EmailEvent, Template> = {
       "{{link}}",
     ].join("\n"),
   },
+  ticket_link: {
+    subject: "[#{{ticket.id}}] Your link to {{ticket.subject}}",
+    body: [
+      "Hello,",
+      "",
+      "Someone asked for the link to ticket #{{ticket.id}} ({{ticket.subject}}) with this email address.",
+      "Follow the ticket and reply here: {{ticket.link}}",
+      "",
+      "If you did not ask for it, you can ignore this email.",
+      "",
+      "{{helpdesk.name}}",
+    ].join("\n"),
+  },
+  email_change: {
+    subject: "Confirm your new {{helpdesk.name}} email address",
+    body: [
+      "Hello {{recipient.name}},",
+      "",
+      "To use this address for your {{helpdesk.name}} account, open:",
+      "{{link}}",
+      "",
+      "The link expires in a day. If you did not ask for this, ignore this email: nothing changes.",
+    ].join("\n"),
+  },
 };
 
 /** The admin's template for an event, or the built-in one; null when the admin switched the event off. */

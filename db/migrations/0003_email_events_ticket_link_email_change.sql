@@ -1,0 +1,1 @@
+ALTER TABLE `email_templates` MODIFY COLUMN `event` enum('new_ticket_customer','staff_reply','autoresponse','new_ticket_staff','customer_reply_staff','assignment','password_reset','invitation','ticket_link','email_change') NOT NULL;
