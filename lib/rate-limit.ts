@@ -29,3 +29,12 @@ export async function hitRateLimit(bucket: string, limit: number, windowSeconds:
 export async function enforceRateLimit(bucket: string, limit: number, windowSeconds: number, message: string) {
   if (!(await hitRateLimit(bucket, limit, windowSeconds))) throw new AppError("rate_limited", message);
 }
+
+/** Whether a bucket has already used up `limit` hits in its current window (without counting a hit). */
+export async function isRateLimited(bucket: string, limit: number): Promise<boolean> {
+  const [row] = await db
+    .select({ hits: rateLimits.hits })
+    .from(rateLimits)
+    .where(sql`${rateLimits.bucket} = ${bucket.slice(0, 191)} AND ${rateLimits.resetAt} > NOW()`);
+  return (row?.hits ?? 0) >= limit;
+}

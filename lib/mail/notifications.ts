@@ -22,7 +22,8 @@ import { loadTemplate, renderTemplate, type TemplateValue, type TemplateVars } f
 // Every function here runs inside the transaction of the change that causes the mail, so the mail and
 // the change are committed (or rolled back) together.
 
-async function baseUrl() {
+/** The help desk's public address (admin setting, else APP_URL), without a trailing slash. */
+export async function baseUrl() {
   const { helpdeskUrl } = await getSettings();
   return (helpdeskUrl || env.APP_URL).replace(/\/+$/, "");
 }
@@ -247,7 +248,7 @@ export async function notifyAssignment(
 
 async function enqueueAccountMail(
   tx: Tx,
-  event: "password_reset" | "invitation",
+  event: "password_reset" | "invitation" | "email_change",
   input: { to: string; name: string; link: string },
 ) {
   const template = await loadTemplate(tx, event);
@@ -276,3 +277,13 @@ export const enqueuePasswordResetMail = (tx: Tx, input: { to: string; name: stri
 /** Invitation to set a password (new staff member, or a customer invited by an agent). */
 export const enqueueInvitationMail = (tx: Tx, input: { to: string; name: string; link: string }) =>
   enqueueAccountMail(tx, "invitation", input);
+
+/** Confirmation link sent to the new address of a customer changing their email. */
+export const enqueueEmailChangeMail = (tx: Tx, input: { to: string; name: string; link: string }) =>
+  enqueueAccountMail(tx, "email_change", input);
+
+/** "Check a ticket": the ticket's public link, sent to an address already on the ticket (requester or participant). */
+export async function enqueueTicketLinkMail(tx: Tx, input: { ticketId: number; to: string }) {
+  const context = await loadTicketContext(tx, input.ticketId);
+  return enqueueTicketMail(tx, context, "ticket_link", { to: input.to });
+}

@@ -24,6 +24,12 @@ export const settingsSchema = z.object({
   attachmentsAllowedTypes: z.string().default("jpg,jpeg,png,gif,webp,pdf,txt,log,csv,zip,doc,docx,xls,xlsx,odt,ods,eml"),
   portalTicketsPerHourPerIp: z.coerce.number().int().min(1).default(20),
   portalTicketsPerHourPerEmail: z.coerce.number().int().min(1).default(10),
+  /** Wrong emails a visitor may try on a ticket link per 15 minutes (four times as many per ticket). */
+  portalLinkEmailAttempts: z.coerce.number().int().min(1).default(5),
+  /** "Check a ticket" requests per hour, per visitor and per email address. */
+  portalLinkRequestsPerHour: z.coerce.number().int().min(1).default(10),
+  /** Password-reset mails per hour, per visitor and per email address. */
+  passwordResetsPerHour: z.coerce.number().int().min(1).default(5),
   signInAttempts: z.coerce.number().int().min(1).default(10),
   signInWindowMinutes: z.coerce.number().int().min(1).default(15),
 });
