@@ -1,6 +1,6 @@
 "use client";
 
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from "@tanstack/react-table";
+import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type OnChangeFn, type RowSelectionState } from "@tanstack/react-table";
 import Link from "next/link";
 import { withParams } from "@/lib/url";
 
@@ -18,6 +18,7 @@ export function DataTable<Row>({
   sortable,
   emptyMessage,
   caption,
+  selection,
 }: {
   columns: ColumnDef<Row, unknown>[];
   rows: Row[];
@@ -26,10 +27,22 @@ export function DataTable<Row>({
   sortable: Record<string, string>;
   emptyMessage: string;
   caption: string;
+  /** Row selection for bulk actions: rows are keyed by getRowId. */
+  selection?: { state: RowSelectionState; onChange: OnChangeFn<RowSelectionState>; getRowId: (row: Row) => string };
 }) {
   // Rows arrive already sorted and paged from the server; the React Compiler is not in use here.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel(), manualSorting: true, manualPagination: true });
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    manualSorting: true,
+    manualPagination: true,
+    enableRowSelection: Boolean(selection),
+    getRowId: selection?.getRowId,
+    state: selection ? { rowSelection: selection.state } : {},
+    onRowSelectionChange: selection?.onChange,
+  });
   return (
     <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
@@ -74,7 +87,7 @@ export function DataTable<Row>({
             </tr>
           ) : (
             table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="hover:bg-slate-50">
+              <tr key={row.id} className={row.getIsSelected() ? "bg-brand-50" : "hover:bg-slate-50"}>
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id} className="px-3 py-2.5 align-top">
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}

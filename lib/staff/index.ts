@@ -19,3 +19,12 @@ export function listPriorities() {
     .from(priorities)
     .orderBy(asc(priorities.sortOrder), asc(priorities.id));
 }
+
+/** Active staff, for assignee pickers across departments (the domain re-checks each assignment). */
+export function listActiveStaff() {
+  return db
+    .select({ id: staff.id, fullname: staff.fullname, role: staff.role })
+    .from(staff)
+    .where(eq(staff.active, true))
+    .orderBy(asc(staff.fullname));
+}

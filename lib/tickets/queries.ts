@@ -1,13 +1,12 @@
-import { and, asc, count, desc, eq, inArray, isNull, like, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/mysql-core";
 import { db } from "@/db";
 import { attachments, departments, messages, priorities, staff, tickets, users } from "@/db/schema";
 import type { StaffActor, UserActor } from "../auth/actors";
 import { AppError } from "../errors";
-import type { CustomerTicketsQuery, QueueQuery } from "../validation/tickets";
-import { TicketStatus } from "./status";
+import type { CustomerTicketsQuery } from "../validation/tickets";
 
-const assignee = alias(staff, "assignee");
+export const assignee = alias(staff, "assignee");
 
 /** Tickets a staff member may see: their departments' (admins: all). */
 export function staffScope(actor: StaffActor): SQL | undefined {
@@ -24,36 +23,15 @@ function customerScope(actor: UserActor): SQL {
   return eq(tickets.userId, actor.id);
 }
 
-const viewConditions = (actor: StaffActor, view: QueueQuery["view"]): SQL | undefined => {
-  switch (view) {
-    case "mine":
-      return and(eq(tickets.assignedStaffId, actor.id), sql`${tickets.status} <> ${TicketStatus.Closed}`);
-    case "unassigned":
-      return and(isNull(tickets.assignedStaffId), sql`${tickets.status} <> ${TicketStatus.Closed}`);
-    case "open":
-      return eq(tickets.status, TicketStatus.Open);
-    case "answered":
-      return eq(tickets.status, TicketStatus.Answered);
-    case "awaiting":
-      return eq(tickets.status, TicketStatus.AwaitingReply);
-    case "in-progress":
-      return eq(tickets.status, TicketStatus.InProgress);
-    case "closed":
-      return eq(tickets.status, TicketStatus.Closed);
-    case "active":
-      return sql`${tickets.status} <> ${TicketStatus.Closed}`;
-    case "all":
-      return undefined;
-  }
-};
-
 /** "123" or "#123" finds ticket 123; anything else matches the subject. */
-function searchCondition(q: string | undefined): SQL | undefined {
+export function numberOrSubjectSearch(q: string | undefined): SQL | undefined {
   if (!q) return undefined;
   const number = /^#?(\d{1,10})$/.exec(q);
   if (number) return eq(tickets.id, Number(number[1]));
-  return like(tickets.subject, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  return like(tickets.subject, `%${escapeLike(q)}%`);
 }
+
+export const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const sortColumns = {
   updated: tickets.lastUpdateAt,
@@ -63,55 +41,11 @@ const sortColumns = {
   status: tickets.status,
 };
 
-function ordering(sort: keyof typeof sortColumns, dir: "asc" | "desc") {
+export function ticketOrdering(sort: keyof typeof sortColumns, dir: "asc" | "desc") {
   const order = dir === "asc" ? asc : desc;
   // The id breaks ties so that pages never repeat or skip a row.
   return [order(sortColumns[sort]), order(tickets.id)];
 }
-
-export async function listQueue(actor: StaffActor, query: QueueQuery, pageSize: number) {
-  const where = and(
-    staffScope(actor),
-    viewConditions(actor, query.view),
-    query.status ? eq(tickets.status, query.status) : undefined,
-    query.department ? eq(tickets.departmentId, query.department) : undefined,
-    query.priority ? eq(tickets.priorityId, query.priority) : undefined,
-    query.assignee ? eq(tickets.assignedStaffId, query.assignee) : undefined,
-    searchCondition(query.q),
-  );
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({
-        id: tickets.id,
-        subject: tickets.subject,
-        status: tickets.status,
-        replies: tickets.replies,
-        lastUpdateAt: tickets.lastUpdateAt,
-        createdAt: tickets.createdAt,
-        lastReplierType: tickets.lastReplierType,
-        departmentName: departments.name,
-        customerName: users.fullname,
-        customerEmail: users.email,
-        assigneeName: assignee.fullname,
-        priorityName: priorities.name,
-        priorityColor: priorities.color,
-      })
-      .from(tickets)
-      .innerJoin(departments, eq(departments.id, tickets.departmentId))
-      .innerJoin(users, eq(users.id, tickets.userId))
-      .leftJoin(assignee, eq(assignee.id, tickets.assignedStaffId))
-      .leftJoin(priorities, eq(priorities.id, tickets.priorityId))
-      .where(where)
-      .orderBy(...ordering(query.sort, query.dir))
-      .limit(pageSize)
-      .offset((query.page - 1) * pageSize),
-    db.select({ value: count() }).from(tickets).where(where),
-  ]);
-  const totalRows = total?.value ?? 0;
-  return { rows, total: totalRows, page: query.page, pageCount: Math.max(1, Math.ceil(totalRows / pageSize)) };
-}
-
-export type QueueRow = Awaited<ReturnType<typeof listQueue>>["rows"][number];
 
 const ticketDetailColumns = {
   id: tickets.id,
@@ -212,7 +146,7 @@ export async function getThread(ticketId: number, { includeNotes }: { includeNot
 export type ThreadMessage = Awaited<ReturnType<typeof getThread>>[number];
 
 export async function listCustomerTickets(actor: UserActor, query: CustomerTicketsQuery, pageSize: number) {
-  const where = and(customerScope(actor), query.status ? eq(tickets.status, query.status) : undefined, searchCondition(query.q));
+  const where = and(customerScope(actor), query.status ? eq(tickets.status, query.status) : undefined, numberOrSubjectSearch(query.q));
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -228,7 +162,7 @@ export async function listCustomerTickets(actor: UserActor, query: CustomerTicke
       .innerJoin(departments, eq(departments.id, tickets.departmentId))
       .innerJoin(users, eq(users.id, tickets.userId))
       .where(where)
-      .orderBy(...ordering(query.sort, query.dir))
+      .orderBy(...ticketOrdering(query.sort, query.dir))
       .limit(pageSize)
       .offset((query.page - 1) * pageSize),
     db

@@ -34,12 +34,23 @@ export const ticketUpdateSchema = z.object({
 const optionalInt = z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number().int().positive().optional());
 
 /** The agent queue's URL: every filter lives in the query string so a view can be bookmarked. */
+export const queueViews = ["active", "mine", "unassigned", "open", "awaiting", "in-progress", "answered", "overdue", "closed", "all"] as const;
+export type QueueView = (typeof queueViews)[number];
+
+const optionalDate = z.preprocess((v) => (v === "" || v == null ? undefined : v), z.iso.date().optional()).catch(undefined);
+
+/** The agent queue's URL: every filter lives in the query string so a view can be bookmarked. */
 export const queueQuerySchema = z.object({
-  view: z.enum(["all", "mine", "unassigned", "open", "answered", "awaiting", "in-progress", "closed", "active"]).catch("active"),
+  view: z.enum(queueViews).catch("active"),
   status: z.preprocess((v) => (v === "" || v == null ? undefined : v), statusCode.optional()).catch(undefined),
   department: optionalInt.catch(undefined),
   priority: optionalInt.catch(undefined),
   assignee: optionalInt.catch(undefined),
+  organization: optionalInt.catch(undefined),
+  createdFrom: optionalDate,
+  createdTo: optionalDate,
+  updatedFrom: optionalDate,
+  updatedTo: optionalDate,
   q: z.string().trim().max(200).optional().catch(undefined),
   sort: z.enum(["updated", "created", "id", "subject", "status"]).catch("updated"),
   dir: z.enum(["asc", "desc"]).catch("desc"),
@@ -57,3 +68,16 @@ export const customerTicketsQuerySchema = z.object({
 export type OpenTicketInput = z.infer<typeof openTicketSchema>;
 export type QueueQuery = z.infer<typeof queueQuerySchema>;
 export type CustomerTicketsQuery = z.infer<typeof customerTicketsQuerySchema>;
+
+/** A bulk action from the queue: the selected tickets and one change. */
+const selectedTickets = z.array(z.number().int().positive()).min(1, "Select tickets first.").max(200, "Select at most 200 tickets.");
+
+export const bulkActionSchema = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("assign"), ticketIds: selectedTickets, assignedStaffId: z.number().int().positive().nullable() }),
+  z.object({ action: z.literal("status"), ticketIds: selectedTickets, status: statusCode }),
+  z.object({ action: z.literal("priority"), ticketIds: selectedTickets, priorityId: z.number().int().positive().nullable() }),
+  z.object({ action: z.literal("department"), ticketIds: selectedTickets, departmentId: z.number().int().positive() }),
+  z.object({ action: z.literal("delete"), ticketIds: selectedTickets }),
+]);
+
+export type BulkAction = z.infer<typeof bulkActionSchema>;

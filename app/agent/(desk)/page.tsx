@@ -3,19 +3,21 @@ import Link from "next/link";
 import { Pagination } from "@/components/tables/pagination";
 import { buttonClass } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
+import { can } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/session";
 import { listDepartments } from "@/lib/departments";
+import { listOrganizations } from "@/lib/organizations";
 import { getSettings } from "@/lib/settings";
-import { listPriorities } from "@/lib/staff";
-import { listQueue } from "@/lib/tickets/queries";
+import { listActiveStaff, listPriorities } from "@/lib/staff";
+import { countQueueViews, listQueue } from "@/lib/tickets/queue";
 import { ticketStatuses } from "@/lib/tickets/status";
 import { withParams } from "@/lib/url";
-import { queueQuerySchema, type QueueQuery } from "@/lib/validation/tickets";
+import { queueQuerySchema, type QueueView } from "@/lib/validation/tickets";
 import { QueueTable } from "./queue-table";
 
 export const metadata: Metadata = { title: "Tickets" };
 
-const views: { id: QueueQuery["view"]; label: string }[] = [
+const views: { id: QueueView; label: string }[] = [
   { id: "active", label: "Active" },
   { id: "mine", label: "My tickets" },
   { id: "unassigned", label: "Unassigned" },
@@ -23,25 +25,28 @@ const views: { id: QueueQuery["view"]; label: string }[] = [
   { id: "awaiting", label: "Awaiting reply" },
   { id: "in-progress", label: "In progress" },
   { id: "answered", label: "Answered" },
+  { id: "overdue", label: "Overdue" },
   { id: "closed", label: "Closed" },
   { id: "all", label: "All" },
 ];
 
+const label = "mb-1 block text-xs font-medium text-slate-600";
+
 export default async function QueuePage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = await requireStaff();
   const query = queueQuerySchema.parse(await searchParams);
-  const [{ pageSize }, allDepartments, priorities] = await Promise.all([getSettings(), listDepartments(), listPriorities()]);
-  const result = await listQueue(actor, query, pageSize);
+  const settings = await getSettings();
+  const [result, counts, allDepartments, priorities, staff, organizations] = await Promise.all([
+    listQueue(actor, query, settings.pageSize, settings.overdueHours),
+    countQueueViews(actor, settings.overdueHours),
+    listDepartments(),
+    listPriorities(),
+    listActiveStaff(),
+    listOrganizations(),
+  ]);
   const departments = actor.role === "admin" ? allDepartments : allDepartments.filter((d) => actor.departmentIds.includes(d.id));
-  const params = {
-    view: query.view,
-    status: query.status,
-    department: query.department,
-    priority: query.priority,
-    q: query.q,
-    sort: query.sort,
-    dir: query.dir,
-  };
+  const { page: _page, ...params } = query;
+  const moreFilters = Boolean(query.organization || query.assignee || query.createdFrom || query.createdTo || query.updatedFrom || query.updatedTo);
   return (
     <div>
       <h1 className="mb-4 text-xl font-semibold">Tickets</h1>
@@ -51,67 +56,125 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
             key={view.id}
             href={withParams("/agent", {}, { view: view.id })}
             aria-current={query.view === view.id ? "page" : undefined}
-            className={`-mb-px border-b-2 px-3 py-2 ${query.view === view.id ? "border-brand-600 font-medium text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+            className={`-mb-px inline-flex items-center gap-1.5 border-b-2 px-3 py-2 ${query.view === view.id ? "border-brand-600 font-medium text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
           >
             {view.label}
+            <span className={`rounded-full px-1.5 text-xs tabular-nums ${view.id === "overdue" && counts.overdue > 0 ? "bg-red-100 text-red-800" : "bg-slate-100 text-slate-600"}`}>
+              {counts[view.id]}
+            </span>
           </Link>
         ))}
       </nav>
-      <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">
+      <form method="get" role="search" className="mb-4 space-y-3">
         <input type="hidden" name="view" value={query.view} />
-        <div>
-          <label htmlFor="q" className="mb-1 block text-xs font-medium text-slate-600">
-            Search
-          </label>
-          <Input id="q" name="q" defaultValue={query.q} placeholder="Ticket number or subject" className="w-64" />
+        <div className="flex flex-wrap items-end gap-3">
+          <div>
+            <label htmlFor="q" className={label}>
+              Search
+            </label>
+            <Input id="q" name="q" defaultValue={query.q} placeholder="Number, subject, customer, message text" className="w-72" />
+          </div>
+          <div>
+            <label htmlFor="department" className={label}>
+              Department
+            </label>
+            <Select id="department" name="department" defaultValue={query.department ?? ""} className="w-48">
+              <option value="">All my departments</option>
+              {departments.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <div>
+            <label htmlFor="status" className={label}>
+              Status
+            </label>
+            <Select id="status" name="status" defaultValue={query.status ?? ""} className="w-40">
+              <option value="">Any status</option>
+              {ticketStatuses.map((s) => (
+                <option key={s.code} value={s.code}>
+                  {s.label}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <div>
+            <label htmlFor="priority" className={label}>
+              Priority
+            </label>
+            <Select id="priority" name="priority" defaultValue={query.priority ?? ""} className="w-36">
+              <option value="">Any priority</option>
+              {priorities.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <button type="submit" className={buttonClass("secondary")}>
+            Apply
+          </button>
+          <Link href={withParams("/agent", {}, { view: query.view })} className="px-2 py-2 text-sm text-slate-600 hover:underline">
+            Reset
+          </Link>
         </div>
-        <div>
-          <label htmlFor="department" className="mb-1 block text-xs font-medium text-slate-600">
-            Department
-          </label>
-          <Select id="department" name="department" defaultValue={query.department ?? ""} className="w-48">
-            <option value="">All my departments</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
+        <details open={moreFilters} className="text-sm">
+          <summary className="cursor-pointer text-slate-600 hover:text-slate-900">More filters</summary>
+          <div className="mt-3 flex flex-wrap items-end gap-3">
+            <div>
+              <label htmlFor="assignee" className={label}>
+                Assignee
+              </label>
+              <Select id="assignee" name="assignee" defaultValue={query.assignee ?? ""} className="w-44">
+                <option value="">Anyone</option>
+                {staff.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.fullname}
+                  </option>
+                ))}
+              </Select>
+            </div>
+            <div>
+              <label htmlFor="organization" className={label}>
+                Organization
+              </label>
+              <Select id="organization" name="organization" defaultValue={query.organization ?? ""} className="w-44">
+                <option value="">Any organization</option>
+                {organizations.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </Select>
+            </div>
+            {(
+              [
+                ["createdFrom", "Created from"],
+                ["createdTo", "Created to"],
+                ["updatedFrom", "Updated from"],
+                ["updatedTo", "Updated to"],
+              ] as const
+            ).map(([name, text]) => (
+              <div key={name}>
+                <label htmlFor={name} className={label}>
+                  {text}
+                </label>
+                <Input id={name} name={name} type="date" defaultValue={query[name]} className="w-40" />
+              </div>
             ))}
-          </Select>
-        </div>
-        <div>
-          <label htmlFor="status" className="mb-1 block text-xs font-medium text-slate-600">
-            Status
-          </label>
-          <Select id="status" name="status" defaultValue={query.status ?? ""} className="w-40">
-            <option value="">Any status</option>
-            {ticketStatuses.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.label}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div>
-          <label htmlFor="priority" className="mb-1 block text-xs font-medium text-slate-600">
-            Priority
-          </label>
-          <Select id="priority" name="priority" defaultValue={query.priority ?? ""} className="w-36">
-            <option value="">Any priority</option>
-            {priorities.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <button type="submit" className={buttonClass("secondary")}>
-          Apply
-        </button>
-        <Link href={withParams("/agent", {}, { view: query.view })} className="px-2 py-2 text-sm text-slate-600 hover:underline">
-          Reset
-        </Link>
+          </div>
+        </details>
       </form>
-      <QueueTable rows={result.rows} params={params} />
+      <QueueTable
+        rows={result.rows}
+        params={params}
+        staff={staff.map((s) => ({ id: s.id, name: s.fullname }))}
+        departments={allDepartments}
+        priorities={priorities}
+        canDelete={can(actor, "tickets.delete")}
+      />
       <Pagination path="/agent" params={params} page={result.page} pageCount={result.pageCount} total={result.total} />
     </div>
   );

@@ -1,14 +1,16 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { tickets, users } from "@/db/schema";
+import { organizations, tickets, users } from "@/db/schema";
 import { createTicket } from "@/lib/tickets/create";
-import { getThread, getTicketForCustomer, getTicketForStaff, listCustomerTickets, listQueue } from "@/lib/tickets/queries";
+import { getThread, getTicketForCustomer, getTicketForStaff, listCustomerTickets } from "@/lib/tickets/queries";
+import { countQueueViews, listQueue } from "@/lib/tickets/queue";
+import { bulkDeleteTickets, bulkUpdateTickets } from "@/lib/tickets/bulk";
 import { addCustomerReply, addNote, addStaffReply, closeOwnTicket } from "@/lib/tickets/replies";
 import { TicketStatus } from "@/lib/tickets/status";
 import { updateTicket } from "@/lib/tickets/update";
 import { customerTicketsQuerySchema, queueQuerySchema } from "@/lib/validation/tickets";
-import { makeCustomer, makeDepartment, makeStaff, makeTicket, uniqueEmail } from "../../support/factories";
+import { makeCustomer, makeDepartment, makeStaff, makeTicket, unique, uniqueEmail } from "../../support/factories";
 
 const queue = (overrides: Record<string, string> = {}) => queueQuerySchema.parse({ view: "all", ...overrides });
 
@@ -169,5 +171,82 @@ describe("working a ticket", () => {
     expect((await listQueue(admin.actor, queue({ q: `#${ticket.id}` }), 10)).rows.map((r) => r.id)).toEqual([ticket.id]);
     expect((await listQueue(admin.actor, queue({ q: "Zebra crossing" }), 10)).rows.map((r) => r.id)).toContain(ticket.id);
     expect((await listQueue(admin.actor, queue({ q: "100%_\\" }), 10)).total).toBe(0);
+  });
+});
+
+describe("the agent queue", () => {
+  it("counts each view over the agent's departments only, and the counts match the lists", async () => {
+    const department = await makeDepartment();
+    const other = await makeDepartment();
+    const agent = await makeStaff({ departmentIds: [department.id] });
+    const customer = await makeCustomer();
+    const a = await makeTicket({ userId: customer.id, departmentId: department.id });
+    const b = await makeTicket({ userId: customer.id, departmentId: department.id });
+    await makeTicket({ userId: customer.id, departmentId: other.id });
+    await updateTicket(agent.actor, a.id, { assignedStaffId: agent.id });
+    await addStaffReply(agent.actor, b.id, { message: "done", status: TicketStatus.Closed });
+
+    const counts = await countQueueViews(agent.actor, 72);
+    expect(counts).toMatchObject({ all: 2, active: 1, mine: 1, unassigned: 0, open: 1, closed: 1, overdue: 0 });
+    for (const view of ["all", "active", "mine", "closed"] as const) {
+      expect((await listQueue(agent.actor, queue({ view }), 50)).total).toBe(counts[view]);
+    }
+  });
+
+  it("shows tickets untouched for longer than the overdue hours in the Overdue view", async () => {
+    const department = await makeDepartment();
+    const agent = await makeStaff({ departmentIds: [department.id] });
+    const customer = await makeCustomer();
+    const stale = await makeTicket({ userId: customer.id, departmentId: department.id });
+    const fresh = await makeTicket({ userId: customer.id, departmentId: department.id });
+    await db
+      .update(tickets)
+      .set({ lastUpdateAt: new Date(Date.now() - 5 * 3600_000) })
+      .where(eq(tickets.id, stale.id));
+    const overdue = await listQueue(agent.actor, queue({ view: "overdue" }), 50, 4);
+    expect(overdue.rows.map((r) => r.id)).toEqual([stale.id]);
+    expect((await listQueue(agent.actor, queue({ view: "overdue" }), 50, 6)).total).toBe(0);
+    expect((await countQueueViews(agent.actor, 4)).overdue).toBe(1);
+    void fresh;
+  });
+
+  it("finds tickets by words in their messages and by the requester's email", async () => {
+    const department = await makeDepartment();
+    const admin = await makeStaff({ role: "admin" });
+    const customer = await makeCustomer();
+    const word = unique("quokka").toLowerCase();
+    const ticket = await makeTicket({ userId: customer.id, departmentId: department.id, message: `The ${word} module crashed.` });
+    expect((await listQueue(admin.actor, queue({ q: word }), 10)).rows.map((r) => r.id)).toEqual([ticket.id]);
+    expect((await listQueue(admin.actor, queue({ q: customer.email }), 10)).rows.map((r) => r.id)).toEqual([ticket.id]);
+  });
+
+  it("filters by organization and creation date", async () => {
+    const department = await makeDepartment();
+    const admin = await makeStaff({ role: "admin" });
+    const [org] = await db.insert(organizations).values({ name: unique("Org ") }).$returningId();
+    const member = await makeCustomer({ organizationId: org!.id });
+    const outsider = await makeCustomer();
+    const inOrg = await makeTicket({ userId: member.id, departmentId: department.id });
+    await makeTicket({ userId: outsider.id, departmentId: department.id });
+    const byOrg = await listQueue(admin.actor, queue({ organization: String(org!.id) }), 10);
+    expect(byOrg.rows.map((r) => r.id)).toEqual([inOrg.id]);
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await listQueue(admin.actor, queue({ organization: String(org!.id), createdFrom: today, createdTo: today }), 10)).total).toBe(1);
+    expect((await listQueue(admin.actor, queue({ organization: String(org!.id), createdTo: "2000-01-01" }), 10)).total).toBe(0);
+  });
+
+  it("applies bulk changes per ticket, skipping tickets outside the agent's departments", async () => {
+    const department = await makeDepartment();
+    const other = await makeDepartment();
+    const agent = await makeStaff({ departmentIds: [department.id] });
+    const customer = await makeCustomer();
+    const mine = await makeTicket({ userId: customer.id, departmentId: department.id });
+    const theirs = await makeTicket({ userId: customer.id, departmentId: other.id });
+    const result = await bulkUpdateTickets(agent.actor, [mine.id, theirs.id], { status: TicketStatus.Closed });
+    expect(result.updated).toBe(1);
+    expect(result.failures).toEqual([{ ticketId: theirs.id, message: "Ticket not found." }]);
+    await expect(bulkDeleteTickets(agent.actor, [mine.id])).rejects.toMatchObject({ code: "not_found" });
+    const admin = await makeStaff({ role: "admin" });
+    expect(await bulkDeleteTickets(admin.actor, [mine.id, theirs.id])).toEqual({ deleted: 2 });
   });
 });
