@@ -36,3 +36,18 @@ export const staffDepartments = mysqlTable(
 );
 
 export type Staff = typeof staff.$inferSelect;
+
+/** Single-use recovery codes for two-factor sign-in, stored only as hashes. */
+export const staffRecoveryCodes = mysqlTable(
+  "staff_recovery_codes",
+  {
+    id: id(),
+    staffId: ref("staff_id")
+      .notNull()
+      .references(() => staff.id, { onDelete: "cascade" }),
+    codeHash: varchar("code_hash", { length: 64 }).notNull(),
+    usedAt: datetime("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("staff_recovery_codes_staff_idx").on(t.staffId, t.codeHash)],
+);

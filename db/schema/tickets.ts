@@ -63,6 +63,10 @@ export const tickets = mysqlTable(
     index("tickets_user_idx").on(t.userId, t.lastUpdateAt),
     index("tickets_assignee_idx").on(t.assignedStaffId, t.status, t.lastUpdateAt),
     index("tickets_last_update_idx").on(t.lastUpdateAt),
+    // Dashboard: per-day counts and first-response medians over a bounded created/closed window,
+    // answered from the index alone.
+    index("tickets_created_idx").on(t.createdAt, t.departmentId, t.assignedStaffId, t.firstResponseAt),
+    index("tickets_closed_idx").on(t.closedAt, t.departmentId, t.assignedStaffId, t.createdAt),
   ],
 );
 
