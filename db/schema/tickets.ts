@@ -198,3 +198,18 @@ export type Ticket = typeof tickets.$inferSelect;
 export type Message = typeof messages.$inferSelect;
 export type Attachment = typeof attachments.$inferSelect;
 export type Priority = typeof priorities.$inferSelect;
+
+/** Who has a ticket open right now (heartbeats from the agent's ticket page), for collision warnings. */
+export const ticketViewers = mysqlTable(
+  "ticket_viewers",
+  {
+    ticketId: ref("ticket_id")
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    staffId: ref("staff_id")
+      .notNull()
+      .references(() => staff.id, { onDelete: "cascade" }),
+    seenAt: datetime("seen_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ticketId, t.staffId] })],
+);
