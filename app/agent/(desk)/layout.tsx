@@ -9,16 +9,21 @@ export default async function AgentLayout({ children }: { children: React.ReactN
     <div className="min-h-screen">
       <header className="bg-slate-900 text-slate-100">
         <div className="flex flex-wrap items-center justify-between gap-3 px-4 py-2.5 sm:px-6">
-          <div className="flex items-center gap-6">
+          <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
             <Link href="/agent" className="flex items-center gap-2 font-semibold">
               {/* eslint-disable-next-line @next/next/no-img-element */}
               <img src="/logo.svg" alt="" width={24} height={24} />
               {settings.helpdeskName}
             </Link>
-            <nav aria-label="Agent" className="flex gap-1 text-sm">
+            <nav aria-label="Agent" className="flex flex-wrap gap-1 text-sm">
               <Link href="/agent" className="rounded px-2.5 py-1.5 hover:bg-slate-800">
                 Tickets
               </Link>
+              {[["/agent/dashboard", "Dashboard"], ["/agent/customers", "Customers"], ["/agent/organizations", "Organizations"], ["/agent/profile", "Profile"]].map(([href, label]) => (
+                <Link key={href} href={href} className="rounded px-2.5 py-1.5 hover:bg-slate-800">
+                  {label}
+                </Link>
+              ))}
               {actor.role === "admin" && (
                 <Link href="/admin" className="rounded px-2.5 py-1.5 hover:bg-slate-800">
                   Admin
