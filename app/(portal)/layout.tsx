@@ -20,22 +20,44 @@ export default async function PortalLayout({ children }: { children: React.React
             </Link>
             {user ? (
               <>
-                <Link href="/account/tickets" className="rounded-md px-3 py-2 text-slate-700 hover:bg-slate-100">
+                <Link
+                  href="/account/tickets"
+                  className="rounded-md px-3 py-2 text-slate-700 hover:bg-slate-100"
+                >
                   My tickets
                 </Link>
-                <SignOutButton callbackUrl="/" className="rounded-md px-3 py-2 text-slate-700 hover:bg-slate-100" />
+                <Link
+                  href="/account/profile"
+                  className="rounded-md px-3 py-2 text-slate-700 hover:bg-slate-100"
+                >
+                  Profile
+                </Link>
+                <SignOutButton
+                  callbackUrl="/"
+                  className="rounded-md px-3 py-2 text-slate-700 hover:bg-slate-100"
+                />
               </>
             ) : (
-              <Link href="/login" className="rounded-md px-3 py-2 text-slate-700 hover:bg-slate-100">
-                Sign in
-              </Link>
+              <>
+                <Link href="/login" className="rounded-md px-3 py-2 text-slate-700 hover:bg-slate-100">
+                  Sign in
+                </Link>
+                {settings.selfRegistration && (
+                  <Link href="/register" className="rounded-md px-3 py-2 text-slate-700 hover:bg-slate-100">
+                    Register
+                  </Link>
+                )}
+              </>
             )}
           </nav>
         </div>
       </header>
       <main className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">{children}</main>
       <footer className="border-t border-slate-200 py-4 text-center text-xs text-slate-500">
-        Powered by Helpdeck · <Link href="/agent" className="underline">Staff</Link>
+        Powered by Helpdeck ·{" "}
+        <Link href="/agent" className="underline">
+          Staff
+        </Link>
       </footer>
     </div>
   );

@@ -32,14 +32,24 @@ export async function getPublicTicketOrThrow(token: string): Promise<PublicTicke
 
 /** Every visit through the link goes into the ticket's history. */
 export async function recordLinkView(ticketId: number, ip?: string | null, confirmedEmail?: string | null) {
-  await recordTicketEvent(db, ticketId, { type: "guest" }, "link_viewed", confirmedEmail ? { email: confirmedEmail } : undefined, ip);
+  await recordTicketEvent(
+    db,
+    ticketId,
+    { type: "guest" },
+    "link_viewed",
+    confirmedEmail ? { email: confirmedEmail } : undefined,
+    ip,
+  );
 }
 
 /**
  * Who an email address is on this ticket: the requester (their customer id), a participant, or
  * nobody (null). Only these two kinds of address may act through the link.
  */
-export async function ticketEmailRole(ticketId: number, email: string): Promise<"requester" | "participant" | null> {
+export async function ticketEmailRole(
+  ticketId: number,
+  email: string,
+): Promise<"requester" | "participant" | null> {
   const address = normalise(email);
   if (!address) return null;
   const [ticket] = await db
@@ -71,18 +81,30 @@ export async function confirmLinkEmail(token: string, email: string, ip: string)
   const ticket = await getPublicTicketOrThrow(token);
   const { portalLinkEmailAttempts } = await getSettings();
   const buckets = wrongEmailBuckets(ticket.id, ip);
-  const limited = "Too many wrong email addresses were entered for this ticket. Please wait 15 minutes and try again.";
-  if ((await isRateLimited(buckets.perIp, portalLinkEmailAttempts)) || (await isRateLimited(buckets.perTicket, portalLinkEmailAttempts * 4))) {
+  const limited =
+    "Too many wrong email addresses were entered for this ticket. Please wait 15 minutes and try again.";
+  if (
+    (await isRateLimited(buckets.perIp, portalLinkEmailAttempts)) ||
+    (await isRateLimited(buckets.perTicket, portalLinkEmailAttempts * 4))
+  ) {
     throw new AppError("rate_limited", limited);
   }
   const role = await ticketEmailRole(ticket.id, email);
   if (!role) {
     await hitRateLimit(buckets.perIp, portalLinkEmailAttempts, WRONG_EMAIL_WINDOW);
     await hitRateLimit(buckets.perTicket, portalLinkEmailAttempts * 4, WRONG_EMAIL_WINDOW);
-    const message = "This email address is not on this ticket. Use the address the ticket's emails were sent to.";
+    const message =
+      "This email address is not on this ticket. Use the address the ticket's emails were sent to.";
     throw new AppError("invalid", message, { email: message });
   }
-  await recordTicketEvent(db, ticket.id, { type: "guest" }, "link_email_confirmed", { email: normalise(email), role }, ip);
+  await recordTicketEvent(
+    db,
+    ticket.id,
+    { type: "guest" },
+    "link_email_confirmed",
+    { email: normalise(email), role },
+    ip,
+  );
   return { ticketId: ticket.id, email: normalise(email), role };
 }
 
@@ -93,7 +115,9 @@ async function actingCustomer(token: string, email: string) {
   if (!role) throw new AppError("forbidden", "Confirm your email address to reply to this ticket.");
   if (role === "requester") return { ticket, userId: ticket.userId };
   // A participant replies as their own customer record (created without a password when new), as by mail.
-  const customer = await db.transaction((tx) => findOrCreateCustomer(tx, { email: normalise(email), fullname: "" }));
+  const customer = await db.transaction((tx) =>
+    findOrCreateCustomer(tx, { email: normalise(email), fullname: "" }),
+  );
   return { ticket, userId: customer.id };
 }
 
@@ -120,8 +144,20 @@ export async function getPublicAttachment(token: string, attachmentId: number) {
     .select({ attachment: attachments })
     .from(attachments)
     .innerJoin(messages, eq(messages.id, attachments.messageId))
-    .where(and(eq(attachments.id, attachmentId), eq(attachments.ticketId, ticket.id), eq(messages.isNote, false)));
+    .where(
+      and(eq(attachments.id, attachmentId), eq(attachments.ticketId, ticket.id), eq(messages.isNote, false)),
+    );
   return row?.attachment ?? null;
+}
+
+/** Whether an attachment belongs to a public message (customers never get files of internal notes). */
+export async function isOnPublicMessage(attachmentId: number) {
+  const [row] = await db
+    .select({ id: attachments.id })
+    .from(attachments)
+    .innerJoin(messages, eq(messages.id, attachments.messageId))
+    .where(and(eq(attachments.id, attachmentId), eq(messages.isNote, false)));
+  return Boolean(row);
 }
 
 /** A new link for the ticket: the old one stops working at once (and any email confirmed for it). */
@@ -144,12 +180,24 @@ export async function requestTicketLink(input: { ticketId: number; email: string
   const { portalLinkRequestsPerHour } = await getSettings();
   const limited = "Too many link requests. Please try again in an hour.";
   await enforceRateLimit(`link:request:ip:${ip}`, portalLinkRequestsPerHour, 3600, limited);
-  await enforceRateLimit(`link:request:email:${normalise(input.email)}`, portalLinkRequestsPerHour, 3600, limited);
+  await enforceRateLimit(
+    `link:request:email:${normalise(input.email)}`,
+    portalLinkRequestsPerHour,
+    3600,
+    limited,
+  );
   const role = await ticketEmailRole(input.ticketId, input.email);
   if (!role) return;
   await db.transaction(async (tx) => {
     await enqueueTicketLinkMail(tx, { ticketId: input.ticketId, to: normalise(input.email) });
-    await recordTicketEvent(tx, input.ticketId, { type: "guest" }, "link_requested", { email: normalise(input.email) }, ip);
+    await recordTicketEvent(
+      tx,
+      input.ticketId,
+      { type: "guest" },
+      "link_requested",
+      { email: normalise(input.email) },
+      ip,
+    );
   });
 }
 
@@ -175,4 +223,3 @@ export function verifyLinkEmail(value: string | undefined, ticketId: number, tok
   const email = Buffer.from(encoded, "base64url").toString();
   return safeEqual(mac, signature(ticketId, token, email, expires)) ? email : null;
 }
-

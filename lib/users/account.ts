@@ -19,7 +19,13 @@ export const EMAIL_CHANGE_TTL_SECONDS = 24 * 60 * 60;
 type TokenPurpose = "password_reset" | "email_change";
 
 /** A single-use token for a customer; only its sha256 is stored. Returns the token for the link. */
-async function createUserToken(tx: Tx, purpose: TokenPurpose, userId: number, ttlSeconds: number, data?: Record<string, string>) {
+async function createUserToken(
+  tx: Tx,
+  purpose: TokenPurpose,
+  userId: number,
+  ttlSeconds: number,
+  data?: Record<string, string>,
+) {
   const token = randomToken(32);
   await tx.insert(authTokens).values({
     purpose,
@@ -60,20 +66,27 @@ async function consumeUserToken(tx: Tx, purpose: TokenPurpose, token: string) {
   return result.affectedRows === 1 ? row : null;
 }
 
-const invalidLink = () => new AppError("invalid", "This link is invalid or has expired. Please ask for a new one.");
+const invalidLink = () =>
+  new AppError("invalid", "This link is invalid or has expired. Please ask for a new one.");
 
 /** Self-registration: creates a customer with a password. An address already known goes to the reset flow. */
 export async function registerCustomer(input: RegisterInput, ip: string) {
   const settings = await getSettings();
   if (!settings.selfRegistration) throw new AppError("not_found", "Not found.");
-  await enforceRateLimit(`register:ip:${ip}`, 10, 3600, "Too many accounts were created from your network. Please try again later.");
+  await enforceRateLimit(
+    `register:ip:${ip}`,
+    10,
+    3600,
+    "Too many accounts were created from your network. Please try again later.",
+  );
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const customer = await findOrCreateCustomer(tx, { email: input.email, fullname: input.fullname });
     if (!customer.created) {
       // Setting a password on an existing address (even one without a password, created by mail or the
       // public form) would hand its tickets to whoever typed it: only the emailed reset link may do that.
-      const message = "This email address already has an account. Sign in, or use “Forgot your password?” to set one.";
+      const message =
+        "This email address already has an account. Sign in, or use “Forgot your password?” to set one.";
       throw new AppError("conflict", message, { email: message });
     }
     await tx.update(users).set({ passwordHash, fullname: input.fullname }).where(eq(users.id, customer.id));
@@ -98,14 +111,21 @@ export async function requestPasswordReset(email: string, ip: string) {
   const url = await baseUrl();
   await db.transaction(async (tx) => {
     const token = await createUserToken(tx, "password_reset", user.id, RESET_TOKEN_TTL_SECONDS);
-    await enqueuePasswordResetMail(tx, { to: user.email, name: user.fullname, link: `${url}/reset-password/${token}` });
+    await enqueuePasswordResetMail(tx, {
+      to: user.email,
+      name: user.fullname,
+      link: `${url}/reset-password/${token}`,
+    });
   });
 }
 
 /** Whether a reset link can still be used (the page shows the form or an explanation). */
 export async function isResetTokenUsable(token: string) {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return false;
-  const [row] = await db.select({ id: authTokens.id }).from(authTokens).where(usableToken("password_reset", token));
+  const [row] = await db
+    .select({ id: authTokens.id })
+    .from(authTokens)
+    .where(usableToken("password_reset", token));
   return Boolean(row);
 }
 
@@ -115,7 +135,10 @@ export async function resetPassword(token: string, password: string) {
   return db.transaction(async (tx) => {
     const row = await consumeUserToken(tx, "password_reset", token);
     if (!row) throw invalidLink();
-    const [user] = await tx.select({ email: users.email, blocked: users.blocked }).from(users).where(eq(users.id, row.userId));
+    const [user] = await tx
+      .select({ email: users.email, blocked: users.blocked })
+      .from(users)
+      .where(eq(users.id, row.userId));
     if (!user || user.blocked) throw invalidLink();
     await tx.update(users).set({ passwordHash }).where(eq(users.id, row.userId));
     await tx
@@ -151,8 +174,12 @@ export async function updateProfile(actor: UserActor, input: ProfileInput) {
 
 async function checkCurrentPassword(actor: UserActor, password: string) {
   const ok = await hitRateLimit(`password-check:user:${actor.id}`, 10, 15 * 60);
-  if (!ok) throw new AppError("rate_limited", "Too many wrong passwords. Please wait 15 minutes and try again.");
-  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.id));
+  if (!ok)
+    throw new AppError("rate_limited", "Too many wrong passwords. Please wait 15 minutes and try again.");
+  const [row] = await db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, actor.id));
   if (!(await verifyPassword(password, row?.passwordHash))) {
     const message = "Your current password is not correct.";
     throw new AppError("invalid", message, { currentPassword: message });
@@ -179,8 +206,14 @@ export async function requestEmailChange(actor: UserActor, input: EmailChangeInp
   }
   const url = await baseUrl();
   await db.transaction(async (tx) => {
-    const token = await createUserToken(tx, "email_change", actor.id, EMAIL_CHANGE_TTL_SECONDS, { email: input.email });
-    await enqueueEmailChangeMail(tx, { to: input.email, name: actor.fullname, link: `${url}/confirm-email/${token}` });
+    const token = await createUserToken(tx, "email_change", actor.id, EMAIL_CHANGE_TTL_SECONDS, {
+      email: input.email,
+    });
+    await enqueueEmailChangeMail(tx, {
+      to: input.email,
+      name: actor.fullname,
+      link: `${url}/confirm-email/${token}`,
+    });
   });
 }
 
@@ -196,7 +229,10 @@ export async function confirmEmailChange(token: string) {
     });
   } catch (error) {
     if ((error as { cause?: { code?: string } }).cause?.code === "ER_DUP_ENTRY") {
-      throw new AppError("conflict", "Another account already uses this email address, so it cannot be yours too.");
+      throw new AppError(
+        "conflict",
+        "Another account already uses this email address, so it cannot be yours too.",
+      );
     }
     throw error;
   }

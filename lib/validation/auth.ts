@@ -87,7 +87,11 @@ export const profileSchema = z.object({
 export const emailChangeSchema = z.object({ email: emailSchema, currentPassword: currentPasswordSchema });
 
 export const passwordChangeSchema = z
-  .object({ currentPassword: currentPasswordSchema, password: newPasswordSchema, confirmPassword: z.string() })
+  .object({
+    currentPassword: currentPasswordSchema,
+    password: newPasswordSchema,
+    confirmPassword: z.string(),
+  })
   .refine((value) => value.password === value.confirmPassword, {
     path: ["confirmPassword"],
     message: "The passwords do not match.",

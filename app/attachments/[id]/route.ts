@@ -1,6 +1,7 @@
 import { getActor } from "@/lib/auth/session";
 import { getAttachment, readAttachmentFile } from "@/lib/attachments";
 import { isAppError } from "@/lib/errors";
+import { isOnPublicMessage } from "@/lib/tickets/public-link";
 import { getTicketForCustomer, getTicketForStaff } from "@/lib/tickets/queries";
 import { attachmentResponse } from "@/lib/attachments/response";
 
@@ -14,7 +15,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!attachment) return notFound;
   try {
     if (actor.type === "staff") await getTicketForStaff(actor, attachment.ticketId);
-    else await getTicketForCustomer(actor, attachment.ticketId);
+    else {
+      await getTicketForCustomer(actor, attachment.ticketId);
+      if (!(await isOnPublicMessage(attachment.id))) return notFound;
+    }
   } catch (error) {
     if (isAppError(error)) return notFound;
     throw error;

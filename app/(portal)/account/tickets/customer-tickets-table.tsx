@@ -13,7 +13,10 @@ const columns: ColumnDef<CustomerTicketRow, unknown>[] = [
     id: "subject",
     header: "Subject",
     cell: ({ row }) => (
-      <Link href={`/account/tickets/${row.original.id}`} className="font-medium text-brand-700 hover:underline">
+      <Link
+        href={`/account/tickets/${row.original.id}`}
+        className="font-medium text-brand-700 hover:underline"
+      >
         {row.original.subject}
       </Link>
     ),
@@ -23,16 +26,32 @@ const columns: ColumnDef<CustomerTicketRow, unknown>[] = [
   { id: "updated", header: "Last update", cell: ({ row }) => formatDateTime(row.original.lastUpdateAt) },
 ];
 
-export function CustomerTicketsTable({ rows, params }: { rows: CustomerTicketRow[]; params: Record<string, string | number | undefined> & SortState }) {
+const requesterColumn: ColumnDef<CustomerTicketRow, unknown> = {
+  id: "requester",
+  header: "Requester",
+  cell: ({ row }) => row.original.customerName,
+};
+const withRequester = [...columns.slice(0, 2), requesterColumn, ...columns.slice(2)];
+
+/** With `showRequester` (the customer's organization shares tickets) a column tells whose ticket each one is. */
+export function CustomerTicketsTable({
+  rows,
+  params,
+  showRequester = false,
+}: {
+  rows: CustomerTicketRow[];
+  params: Record<string, string | number | undefined> & SortState;
+  showRequester?: boolean;
+}) {
   return (
     <DataTable
-      columns={columns}
+      columns={showRequester ? withRequester : columns}
       rows={rows}
       path="/account/tickets"
       params={params}
       sortable={{ id: "id", subject: "subject", status: "status", updated: "updated" }}
       emptyMessage="No tickets match."
-      caption="Your tickets"
+      caption={showRequester ? "Your and your organization's tickets" : "Your tickets"}
     />
   );
 }

@@ -12,7 +12,11 @@ import { CustomerTicketsTable } from "./customer-tickets-table";
 
 export const metadata: Metadata = { title: "My tickets" };
 
-export default async function MyTicketsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+export default async function MyTicketsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string>>;
+}) {
   const user = await requireUser();
   const query = customerTicketsQuerySchema.parse(await searchParams);
   const { pageSize } = await getSettings();
@@ -20,7 +24,15 @@ export default async function MyTicketsPage({ searchParams }: { searchParams: Pr
   const params = { status: query.status, q: query.q, sort: query.sort, dir: query.dir };
   return (
     <div>
-      <PageHeader title="My tickets" description={`Signed in as ${user.email}`} actions={<ButtonLink href="/open">Open a ticket</ButtonLink>} />
+      <PageHeader
+        title="My tickets"
+        description={
+          user.seesOrganizationTickets
+            ? `Signed in as ${user.email} · with your organization's tickets`
+            : `Signed in as ${user.email}`
+        }
+        actions={<ButtonLink href="/open">Open a ticket</ButtonLink>}
+      />
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search">
         <div>
           <label htmlFor="q" className="mb-1 block text-xs font-medium text-slate-600">
@@ -45,8 +57,14 @@ export default async function MyTicketsPage({ searchParams }: { searchParams: Pr
           Filter
         </button>
       </form>
-      <CustomerTicketsTable rows={result.rows} params={params} />
-      <Pagination path="/account/tickets" params={params} page={result.page} pageCount={result.pageCount} total={result.total} />
+      <CustomerTicketsTable rows={result.rows} params={params} showRequester={user.seesOrganizationTickets} />
+      <Pagination
+        path="/account/tickets"
+        params={params}
+        page={result.page}
+        pageCount={result.pageCount}
+        total={result.total}
+      />
     </div>
   );
 }
