@@ -8,6 +8,8 @@ export const departments = mysqlTable(
     name: varchar("name", { length: 200 }).notNull(),
     /** Private departments are not offered on the portal; staff and the API can still use them. */
     isPrivate: boolean("is_private").notNull().default(false),
+    /** Whether the customer portal offers this department (also requires it to be public). */
+    portalEnabled: boolean("portal_enabled").notNull().default(true),
     sortOrder: smallint("sort_order").notNull().default(0),
     createdAt: createdAt(),
   },

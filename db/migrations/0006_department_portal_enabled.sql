@@ -1,0 +1,1 @@
+ALTER TABLE `departments` ADD `portal_enabled` boolean DEFAULT true NOT NULL;
