@@ -3,7 +3,11 @@ import { SignOutButton } from "@/components/sign-out-button";
 import { requireAdmin } from "@/lib/auth/session";
 
 /** Sections of the admin area; a section appears here once its pages exist. */
-const sections = [{ href: "/admin", label: "Overview" }, { href: "/admin/api-keys", label: "API keys" }];
+const sections = [
+  { href: "/admin", label: "Overview" },
+  { href: "/admin/departments", label: "Departments" },
+  { href: "/admin/api-keys", label: "API keys" },
+];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireAdmin();
@@ -17,7 +21,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
               <img src="/logo.svg" alt="" width={24} height={24} />
               Admin
             </Link>
-            <nav aria-label="Admin" className="flex gap-1 text-sm">
+            <nav aria-label="Admin" className="flex flex-wrap gap-1 text-sm">
               {sections.map((section) => (
                 <Link key={section.href} href={section.href} className="rounded px-2.5 py-1.5 hover:bg-slate-800">
                   {section.label}

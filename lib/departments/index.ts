@@ -1,6 +1,6 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, count, eq } from "drizzle-orm";
 import { db } from "@/db";
-import { departments } from "@/db/schema";
+import { departments, tickets } from "@/db/schema";
 
 export function listDepartments() {
   return db
@@ -9,16 +9,35 @@ export function listDepartments() {
     .orderBy(asc(departments.sortOrder), asc(departments.id));
 }
 
-/** Departments a customer may choose on the portal. */
+/** Departments a customer may choose on the portal: public ones whose portal is switched on. */
 export function listPortalDepartments() {
   return db
     .select({ id: departments.id, name: departments.name })
     .from(departments)
-    .where(eq(departments.isPrivate, false))
+    .where(and(eq(departments.isPrivate, false), eq(departments.portalEnabled, true)))
     .orderBy(asc(departments.sortOrder), asc(departments.id));
+}
+
+/** Whether the portal may file a ticket in this department (public and portal on). */
+export async function isPortalDepartment(id: number) {
+  const [row] = await db
+    .select({ id: departments.id })
+    .from(departments)
+    .where(and(eq(departments.id, id), eq(departments.isPrivate, false), eq(departments.portalEnabled, true)));
+  return Boolean(row);
 }
 
 export async function getDepartment(id: number) {
   const [row] = await db.select().from(departments).where(eq(departments.id, id));
   return row ?? null;
+}
+
+/** Every department with its ticket count, in display order, for the admin list. */
+export async function listDepartmentsWithCounts() {
+  const [rows, counts] = await Promise.all([
+    db.select().from(departments).orderBy(asc(departments.sortOrder), asc(departments.id)),
+    db.select({ departmentId: tickets.departmentId, total: count() }).from(tickets).groupBy(tickets.departmentId),
+  ]);
+  const byDepartment = new Map(counts.map((row) => [row.departmentId, row.total]));
+  return rows.map((row) => ({ ...row, tickets: byDepartment.get(row.id) ?? 0 }));
 }
