@@ -23,7 +23,8 @@ function directoryConditions(query: CustomerDirectoryQuery): SQL | undefined {
 /** Tickets of this customer that the agent may see, counted per row of the page (tickets_user_idx). */
 function visibleTicketCount(actor: StaffActor) {
   const scope = staffScope(actor);
-  return sql<number>`(SELECT COUNT(*) FROM ${tickets} WHERE ${tickets.userId} = ${users.id}${scope ? sql` AND ${scope}` : sql``})`.mapWith(Number);
+  // Qualified by hand: drizzle may render columns unqualified, and `id` would then bind to tickets.id.
+  return sql<number>`(SELECT COUNT(*) FROM tickets WHERE tickets.user_id = users.id${scope ? sql` AND ${scope}` : sql``})`.mapWith(Number);
 }
 
 /** One page of the customer directory, searched by name or email, filtered and sorted in SQL. */
