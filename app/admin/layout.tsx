@@ -6,6 +6,7 @@ import { requireAdmin } from "@/lib/auth/session";
 const sections = [
   { href: "/admin", label: "Overview" },
   { href: "/admin/departments", label: "Departments" },
+  { href: "/admin/staff", label: "Staff" },
   { href: "/admin/api-keys", label: "API keys" },
 ];
 

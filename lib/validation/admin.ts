@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { staffRoles } from "@/db/schema/staff";
+import { emailSchema, newPasswordSchema } from "./auth";
 
 // Shared zod schemas of the admin forms: react-hook-form validates with them in the browser, and the
 // server actions parse the same input again.
@@ -28,3 +30,33 @@ export const departmentDeleteSchema = z
   });
 export type DepartmentDeleteInput = z.input<typeof departmentDeleteSchema>;
 export type DepartmentDeleteValues = z.output<typeof departmentDeleteSchema>;
+
+export const staffFormSchema = z
+  .object({
+    fullname: z.string().trim().min(1, "Enter a name.").max(200, "At most 200 characters."),
+    email: emailSchema,
+    username: z
+      .string()
+      .trim()
+      .min(3, "Use at least 3 characters.")
+      .max(100)
+      .regex(/^[a-zA-Z0-9._-]+$/, "Use letters, digits, dots, dashes and underscores."),
+    role: z.enum(staffRoles),
+    // A lone checkbox reports false/a string rather than an array: normalise before checking.
+    departmentIds: z.preprocess(
+      (value) => (Array.isArray(value) ? value : value === false || value == null || value === "" ? [] : [value]),
+      z.array(z.coerce.number().int().positive()),
+    ),
+    active: checkbox,
+    /** invite: an emailed link to choose a password; set: the admin types it; keep: unchanged (edit only). */
+    passwordMode: z.enum(["invite", "set", "keep"]),
+    password: z.string().max(200).default(""),
+  })
+  .superRefine((value, ctx) => {
+    if (value.passwordMode === "set") {
+      const check = newPasswordSchema.safeParse(value.password);
+      if (!check.success) ctx.addIssue({ code: "custom", path: ["password"], message: check.error.issues[0]!.message });
+    }
+  });
+export type StaffFormInput = z.input<typeof staffFormSchema>;
+export type StaffFormValues = z.output<typeof staffFormSchema>;
