@@ -1,0 +1,81 @@
+// Shared pieces of the portal browser tests: the SMTP sink behind the default address, sign-in, and
+// screenshots at desktop and phone widths.
+import { eq } from "drizzle-orm";
+import type { Page } from "playwright-core";
+import { db } from "@/db";
+import { emailAddresses } from "@/db/schema";
+import { drainOutbox } from "@/lib/mail/worker";
+import { unique } from "../../support/factories";
+import { screenshot } from "../../support/browser";
+import type { ReceivedMail } from "../../support/smtp-sink";
+
+/**
+ * Makes a help-desk address pointing at the sink the default one, so that the app server's mail worker
+ * (a separate process) delivers the portal's mails (ticket and account mails alike) to the test.
+ */
+export async function useSinkAsDefaultAddress(port: number, departmentId: number) {
+  await db.update(emailAddresses).set({ isDefault: false }).where(eq(emailAddresses.isDefault, true));
+  const email = `${unique("portal")}@helpdesk.example.test`;
+  const [row] = await db
+    .insert(emailAddresses)
+    .values({
+      email,
+      senderName: "Portal Test Desk",
+      departmentId,
+      isDefault: true,
+      smtpHost: "127.0.0.1",
+      smtpPort: port,
+      smtpSecurity: "none",
+      incoming: "pipe",
+    })
+    .$returningId();
+  return { id: row!.id, email };
+}
+
+/**
+ * Sends this address's queued mail every half second from the test process, through the same worker
+ * code and real SMTP. The app server's own in-process worker does the same when it runs; this keeps the
+ * tests independent of it (a local .env may set MAIL_WORKER=off). Claims make the two safe together.
+ */
+export function startMailPump(addressId: number) {
+  let stopped = false;
+  const loop = async () => {
+    while (!stopped) {
+      await drainOutbox({ emailAddressIds: [addressId], limit: 50 }).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  };
+  const running = loop();
+  return async () => {
+    stopped = true;
+    await running;
+  };
+}
+
+export const mailTo = (to: string) => (mail: ReceivedMail) => mail.envelope.to.includes(to);
+
+/** The first link to this app in a mail's text part. */
+export function linkIn(mail: ReceivedMail, path: RegExp): string {
+  const text = mail.parsed.text ?? "";
+  const match = new RegExp(`https?://\\S+?${path.source}`).exec(text);
+  if (!match) throw new Error(`No link matching ${path} in:\n${text}`);
+  return match[0];
+}
+
+export async function signInCustomer(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL("**/account/tickets");
+}
+
+/** Desktop (1280) and phone (390) screenshots of the page as it is now. */
+export async function shootBoth(page: Page, name: string) {
+  const size = page.viewportSize() ?? { width: 1280, height: 900 };
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await screenshot(page, `${name}-1280`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, `${name}-390`);
+  await page.setViewportSize(size);
+}
