@@ -14,36 +14,36 @@ export default async function PortalLayout({ children }: { children: React.React
             <img src="/logo.svg" alt="" width={28} height={28} />
             {settings.helpdeskName}
           </Link>
-          <nav aria-label="Portal" className="flex items-center gap-1 text-sm">
-            <Link href="/open" className="rounded-md px-3 py-2 text-slate-700 hover:bg-slate-100">
+          <nav aria-label="Portal" className="-mx-2 flex flex-wrap items-center gap-x-1 text-sm sm:mx-0">
+            <Link href="/open" className="rounded-md px-2.5 py-2 whitespace-nowrap text-slate-700 hover:bg-slate-100 sm:px-3">
               Open a ticket
             </Link>
             {user ? (
               <>
                 <Link
                   href="/account/tickets"
-                  className="rounded-md px-3 py-2 text-slate-700 hover:bg-slate-100"
+                  className="rounded-md px-2.5 py-2 whitespace-nowrap text-slate-700 hover:bg-slate-100 sm:px-3"
                 >
                   My tickets
                 </Link>
                 <Link
                   href="/account/profile"
-                  className="rounded-md px-3 py-2 text-slate-700 hover:bg-slate-100"
+                  className="rounded-md px-2.5 py-2 whitespace-nowrap text-slate-700 hover:bg-slate-100 sm:px-3"
                 >
                   Profile
                 </Link>
                 <SignOutButton
                   callbackUrl="/"
-                  className="rounded-md px-3 py-2 text-slate-700 hover:bg-slate-100"
+                  className="rounded-md px-2.5 py-2 whitespace-nowrap text-slate-700 hover:bg-slate-100 sm:px-3"
                 />
               </>
             ) : (
               <>
-                <Link href="/login" className="rounded-md px-3 py-2 text-slate-700 hover:bg-slate-100">
+                <Link href="/login" className="rounded-md px-2.5 py-2 whitespace-nowrap text-slate-700 hover:bg-slate-100 sm:px-3">
                   Sign in
                 </Link>
                 {settings.selfRegistration && (
-                  <Link href="/register" className="rounded-md px-3 py-2 text-slate-700 hover:bg-slate-100">
+                  <Link href="/register" className="rounded-md px-2.5 py-2 whitespace-nowrap text-slate-700 hover:bg-slate-100 sm:px-3">
                     Register
                   </Link>
                 )}
