@@ -7,6 +7,7 @@ const sections = [
   { href: "/admin", label: "Overview" },
   { href: "/admin/departments", label: "Departments" },
   { href: "/admin/staff", label: "Staff" },
+  { href: "/admin/email", label: "Email" },
   { href: "/admin/api-keys", label: "API keys" },
 ];
 

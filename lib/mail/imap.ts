@@ -99,3 +99,24 @@ export async function fetchAllMailboxes(options: FetchOptions = {}): Promise<Mai
   for (const address of await listImapAddresses()) reports.push(await fetchMailbox(address, options));
   return reports;
 }
+
+/** "Test connection" on the admin page: signs in and opens the folder, reading nothing. */
+export async function testMailboxConnection(address: EmailAddress): Promise<{ ok: true; messages: number } | { ok: false; error: string }> {
+  let client;
+  try {
+    client = imapClient(address);
+  } catch (error) {
+    return { ok: false, error: (error as Error).message };
+  }
+  client.on("error", () => {});
+  try {
+    await client.connect();
+    const status = await client.status(address.imapFolder, { messages: true });
+    await client.logout();
+    return { ok: true, messages: status ? (status.messages ?? 0) : 0 };
+  } catch (error) {
+    client.close();
+    const detail = error as Error & { responseText?: string; authenticationFailed?: boolean };
+    return { ok: false, error: detail.authenticationFailed ? "The server refused the user name or password." : detail.responseText || detail.message };
+  }
+}

@@ -60,3 +60,42 @@ export const staffFormSchema = z
   });
 export type StaffFormInput = z.input<typeof staffFormSchema>;
 export type StaffFormValues = z.output<typeof staffFormSchema>;
+
+const port = z.preprocess(
+  (value) => (value === "" || value == null ? null : Number(value)),
+  z.number({ message: "Enter a port number." }).int("Enter a port number.").min(1, "Between 1 and 65535.").max(65535, "Between 1 and 65535.").nullable(),
+);
+const optionalId = z.preprocess((value) => (value === "" || value == null ? null : Number(value)), z.number().int().positive().nullable());
+const tlsMode = z.enum(["none", "starttls", "tls"]);
+
+export const emailAddressFormSchema = z
+  .object({
+    email: emailSchema,
+    senderName: z.string().trim().min(1, "Enter the sender name customers see.").max(200),
+    departmentId: optionalId,
+    isDefault: checkbox,
+    smtpHost: z.string().trim().max(255).default(""),
+    smtpPort: port,
+    smtpSecurity: tlsMode,
+    smtpUser: z.string().trim().max(255).default(""),
+    smtpPassword: z.string().max(500).default(""),
+    incoming: z.enum(["none", "pipe", "imap"]),
+    imapHost: z.string().trim().max(255).default(""),
+    imapPort: port,
+    imapSecurity: tlsMode,
+    imapUser: z.string().trim().max(255).default(""),
+    imapPassword: z.string().max(500).default(""),
+    imapFolder: z.string().trim().max(255).default("INBOX"),
+    imapAllowSelfSigned: checkbox,
+  })
+  .superRefine((value, ctx) => {
+    if (value.incoming === "imap") {
+      if (!value.imapHost) ctx.addIssue({ code: "custom", path: ["imapHost"], message: "Enter the IMAP server." });
+      if (!value.imapUser) ctx.addIssue({ code: "custom", path: ["imapUser"], message: "Enter the IMAP user name." });
+    }
+  });
+export type EmailAddressFormInput = z.input<typeof emailAddressFormSchema>;
+export type EmailAddressFormValues = z.output<typeof emailAddressFormSchema>;
+
+export const testEmailSchema = z.object({ to: emailSchema });
+export type TestEmailValues = z.output<typeof testEmailSchema>;
