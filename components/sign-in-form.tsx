@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { customerSignInSchema, staffSignInSchema } from "@/lib/validation/auth";
 
-type Values = { login?: string; email?: string; password: string };
+type Values = { login?: string; email?: string; password: string; code?: string };
 
 const signInError = (code: string) =>
   code === "rate_limited"
@@ -21,6 +21,8 @@ const signInError = (code: string) =>
 export function SignInForm({ kind, callbackUrl }: { kind: "staff" | "customer"; callbackUrl: string }) {
   const router = useRouter();
   const [error, setError] = useState<string>();
+  // Staff with two-factor sign-in: the server asks for the code once the password is right.
+  const [needsCode, setNeedsCode] = useState(false);
   const loginField = kind === "staff" ? "login" : "email";
   const {
     register,
@@ -34,7 +36,12 @@ export function SignInForm({ kind, callbackUrl }: { kind: "staff" | "customer"; 
 
   const onSubmit = async (values: Values) => {
     setError(undefined);
-    const result = await signIn(kind, { ...values, redirect: false });
+    const { code, ...credentials } = values;
+    const result = await signIn(kind, { ...credentials, ...(needsCode && code ? { code } : {}), redirect: false });
+    if (result?.error === "two_factor_required") {
+      setNeedsCode(true);
+      return;
+    }
     if (!result || result.error) {
       setError(signInError(result?.error ?? ""));
       return;
@@ -59,6 +66,11 @@ export function SignInForm({ kind, callbackUrl }: { kind: "staff" | "customer"; 
       <Field id="password" label="Password" error={errors.password?.message}>
         <Input id="password" type="password" autoComplete="current-password" invalid={!!errors.password} {...register("password")} />
       </Field>
+      {needsCode && (
+        <Field id="code" label="Two-factor code" hint="The 6-digit code from your authenticator app, or one of your recovery codes.">
+          <Input id="code" autoComplete="one-time-code" autoFocus {...register("code")} />
+        </Field>
+      )}
       <Button type="submit" disabled={isSubmitting} className="w-full">
         {isSubmitting ? "Signing in…" : "Sign in"}
       </Button>

@@ -2,7 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "../env";
 import { clientIpFrom } from "../request";
-import { signInCustomer, signInStaff } from "./sign-in";
+import { signInCustomer, signInStaff, type SignInFailure } from "./sign-in";
 
 export type Principal = { type: "staff" | "user"; id: number };
 
@@ -25,9 +25,9 @@ function ipOf(req: { headers?: Record<string, unknown> }) {
   });
 }
 
-/** next-auth error codes surface in the sign-in forms; "rate_limited" gets its own message there. */
-function failure(reason: "invalid" | "rate_limited"): never {
-  throw new Error(reason === "rate_limited" ? "rate_limited" : "CredentialsSignin");
+/** next-auth error codes surface in the sign-in forms; "rate_limited" and "two_factor_required" get their own handling there. */
+function failure(reason: SignInFailure): never {
+  throw new Error(reason === "invalid" ? "CredentialsSignin" : reason);
 }
 
 export const authOptions: NextAuthOptions = {
@@ -39,7 +39,7 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       id: "staff",
       name: "Staff",
-      credentials: { login: { type: "text" }, password: { type: "password" } },
+      credentials: { login: { type: "text" }, password: { type: "password" }, code: { type: "text" } },
       async authorize(credentials, req) {
         const result = await signInStaff(credentials, ipOf(req));
         if (!result.ok) failure(result.reason);

@@ -4,9 +4,11 @@ import { staff, users } from "@/db/schema";
 import { getSettings } from "../settings";
 import { hitRateLimit } from "../rate-limit";
 import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from "./password";
+import { verifySecondFactor } from "./two-factor";
 import { customerSignInSchema, staffSignInSchema } from "../validation/auth";
 
-export type SignInResult = { ok: true; id: number } | { ok: false; reason: "invalid" | "rate_limited" };
+export type SignInFailure = "invalid" | "rate_limited" | "two_factor_required";
+export type SignInResult = { ok: true; id: number } | { ok: false; reason: SignInFailure };
 
 async function withinAttemptLimit(kind: string, login: string, ip: string) {
   const { signInAttempts, signInWindowMinutes } = await getSettings();
@@ -20,10 +22,10 @@ async function withinAttemptLimit(kind: string, login: string, ip: string) {
 export async function signInStaff(input: unknown, ip: string): Promise<SignInResult> {
   const parsed = staffSignInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid" };
-  const { login, password } = parsed.data;
+  const { login, password, code } = parsed.data;
   if (!(await withinAttemptLimit("staff", login, ip))) return { ok: false, reason: "rate_limited" };
   const [row] = await db
-    .select({ id: staff.id, passwordHash: staff.passwordHash, active: staff.active })
+    .select({ id: staff.id, passwordHash: staff.passwordHash, active: staff.active, twoFactorSecret: staff.twoFactorSecret })
     .from(staff)
     .where(or(eq(staff.username, login), eq(staff.email, login.toLowerCase())))
     .limit(1);
@@ -32,6 +34,11 @@ export async function signInStaff(input: unknown, ip: string): Promise<SignInRes
     return { ok: false, reason: "invalid" };
   }
   if (!(await verifyPassword(password, row.passwordHash)) || !row.active) return { ok: false, reason: "invalid" };
+  // Only a right password learns that a second factor is needed; each wrong code counts as an attempt.
+  if (row.twoFactorSecret) {
+    if (!code) return { ok: false, reason: "two_factor_required" };
+    if (!(await verifySecondFactor(row.id, row.twoFactorSecret, code))) return { ok: false, reason: "invalid" };
+  }
   await db
     .update(staff)
     .set({ lastLoginAt: new Date(), ...(needsRehash(row.passwordHash) ? { passwordHash: await hashPassword(password) } : {}) })

@@ -5,6 +5,8 @@ export const emailSchema = z.string().trim().toLowerCase().max(254).email("Enter
 export const staffSignInSchema = z.object({
   login: z.string().trim().min(1, "Enter your username or email.").max(254),
   password: z.string().min(1, "Enter your password.").max(1000),
+  /** Two-factor code (app or recovery code), asked for once the password is known to be right. */
+  code: z.string().trim().max(64).optional(),
 });
 
 export const customerSignInSchema = z.object({
