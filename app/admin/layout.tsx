@@ -8,6 +8,7 @@ const sections = [
   { href: "/admin/departments", label: "Departments" },
   { href: "/admin/staff", label: "Staff" },
   { href: "/admin/email", label: "Email" },
+  { href: "/admin/templates", label: "Templates" },
   { href: "/admin/api-keys", label: "API keys" },
 ];
 

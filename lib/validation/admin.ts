@@ -99,3 +99,11 @@ export type EmailAddressFormValues = z.output<typeof emailAddressFormSchema>;
 
 export const testEmailSchema = z.object({ to: emailSchema });
 export type TestEmailValues = z.output<typeof testEmailSchema>;
+
+export const templateFormSchema = z.object({
+  subject: z.string().trim().min(1, "Enter a subject.").max(255, "At most 255 characters."),
+  body: z.string().trim().min(1, "Enter the body.").max(20_000, "At most 20,000 characters."),
+  enabled: checkbox,
+});
+export type TemplateFormInput = z.input<typeof templateFormSchema>;
+export type TemplateFormValues = z.output<typeof templateFormSchema>;
