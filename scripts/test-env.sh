@@ -10,3 +10,4 @@ export NEXTAUTH_SECRET="test-secret-not-for-production-0123456789"
 export HELPDECK_SECRET_KEY="test-key-not-for-production-0123456789"
 export ATTACHMENTS_DIR="$_root/.data/attachments-${HELPDECK_TEST_DB:-helpdeck_test}"
 export NEXT_TELEMETRY_DISABLED=1
+export MAIL_WORKER=on

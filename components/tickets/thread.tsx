@@ -8,10 +8,13 @@ export function Thread({
   messages,
   attachmentHref,
   viewer,
+  noteControls,
 }: {
   messages: ThreadMessage[];
   attachmentHref: (attachmentId: number) => string;
   viewer: "staff" | "customer";
+  /** Staff pages: edit/delete controls for a note the viewer may change. */
+  noteControls?: (message: ThreadMessage) => React.ReactNode;
 }) {
   return (
     <ol className="space-y-4" aria-label="Conversation">
@@ -61,6 +64,7 @@ export function Thread({
                 ))}
               </ul>
             )}
+            {message.isNote && noteControls?.(message)}
           </li>
         );
       })}

@@ -28,3 +28,8 @@ export function listActiveStaff() {
     .where(eq(staff.active, true))
     .orderBy(asc(staff.fullname));
 }
+
+export async function getStaffSignature(staffId: number): Promise<string | null> {
+  const [row] = await db.select({ signature: staff.signature }).from(staff).where(eq(staff.id, staffId));
+  return row?.signature?.trim() || null;
+}

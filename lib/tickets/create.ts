@@ -60,7 +60,8 @@ export async function createTicket(input: NewTicket) {
           priorityId: input.priorityId ?? null,
           status: input.status ?? TicketStatus.Open,
           source: input.source,
-          lastReplierType: "user",
+          lastReplierType: input.openedBy.type === "staff" ? "staff" : "user",
+          lastReplierStaffId: input.openedBy.type === "staff" ? input.openedBy.actor.id : null,
           lastUpdateAt: now,
         })
         .$returningId();

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/mysql-core";
 import { db } from "@/db";
-import { attachments, departments, messages, priorities, staff, tickets, users } from "@/db/schema";
+import { attachments, departments, messages, priorities, staff, ticketHistory, tickets, users } from "@/db/schema";
 import type { StaffActor, UserActor } from "../auth/actors";
 import { AppError } from "../errors";
 import type { CustomerTicketsQuery } from "../validation/tickets";
@@ -176,3 +176,24 @@ export async function listCustomerTickets(actor: UserActor, query: CustomerTicke
 }
 
 export type CustomerTicketRow = Awaited<ReturnType<typeof listCustomerTickets>>["rows"][number];
+
+/** The ticket's history, newest first, with the acting staff member's name where there is one. */
+export async function getTicketHistory(ticketId: number) {
+  const actorStaff = alias(staff, "actor_staff");
+  return db
+    .select({
+      id: ticketHistory.id,
+      action: ticketHistory.action,
+      actorType: ticketHistory.actorType,
+      staffName: actorStaff.fullname,
+      details: ticketHistory.details,
+      createdAt: ticketHistory.createdAt,
+    })
+    .from(ticketHistory)
+    .leftJoin(actorStaff, and(eq(ticketHistory.actorType, "staff"), eq(actorStaff.id, ticketHistory.actorId)))
+    .where(eq(ticketHistory.ticketId, ticketId))
+    .orderBy(desc(ticketHistory.id))
+    .limit(200);
+}
+
+export type TicketHistoryEntry = Awaited<ReturnType<typeof getTicketHistory>>[number];

@@ -158,3 +158,20 @@ export async function countQueueViews(actor: StaffActor, overdueHours: number): 
     closed: n(row?.closed),
   };
 }
+
+/** The ticket after this one in the default queue order (active tickets, latest update first). */
+export async function nextTicketId(actor: StaffActor, current: { id: number; lastUpdateAt: Date }): Promise<number | null> {
+  const [row] = await db
+    .select({ id: tickets.id })
+    .from(tickets)
+    .where(
+      and(
+        staffScope(actor),
+        notClosed,
+        or(lt(tickets.lastUpdateAt, current.lastUpdateAt), and(eq(tickets.lastUpdateAt, current.lastUpdateAt), lt(tickets.id, current.id))),
+      ),
+    )
+    .orderBy(...ticketOrdering("updated", "desc"))
+    .limit(1);
+  return row?.id ?? null;
+}

@@ -5,6 +5,7 @@ import { type IncomingFile, insertAttachmentRows, removeAttachmentFiles, writeAt
 import { loadStaffActor, type StaffActor, type UserActor } from "../auth/actors";
 import { AppError } from "../errors";
 import { notifyCustomerReply, notifyStaffReply } from "../mail/notifications";
+import { getStaffSignature } from "../staff";
 import { recordTicketEvent } from "./history";
 import { getTicketForCustomer, getTicketForStaff } from "./queries";
 import { TicketStatus, type TicketStatusCode } from "./status";
@@ -23,9 +24,15 @@ async function withFiles<T>(files: IncomingFile[] | undefined, work: (written: A
 }
 
 /** A staff reply: the customer sees it, and the ticket becomes Answered unless the agent chose otherwise. */
-export async function addStaffReply(actor: StaffActor, ticketId: number, input: ReplyInput & { status?: TicketStatusCode }) {
+export async function addStaffReply(
+  actor: StaffActor,
+  ticketId: number,
+  input: ReplyInput & { status?: TicketStatusCode; appendSignature?: boolean },
+) {
   const ticket = await getTicketForStaff(actor, ticketId);
   const status = input.status ?? TicketStatus.Answered;
+  const signature = input.appendSignature ? await getStaffSignature(actor.id) : null;
+  const body = signature ? `${input.message.trimEnd()}\n\n${signature}` : input.message;
   return withFiles(input.files, (files) =>
     db.transaction(async (tx) => {
       const now = new Date();
@@ -35,7 +42,7 @@ export async function addStaffReply(actor: StaffActor, ticketId: number, input: 
           ticketId,
           authorType: "staff",
           staffId: actor.id,
-          body: input.message,
+          body,
           bodyFormat: input.bodyFormat ?? "text",
           ip: input.ip ?? null,
         })

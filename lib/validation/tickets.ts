@@ -81,3 +81,10 @@ export const bulkActionSchema = z.discriminatedUnion("action", [
 ]);
 
 export type BulkAction = z.infer<typeof bulkActionSchema>;
+
+/** An agent opening a ticket on behalf of a customer (existing or new email). */
+export const staffNewTicketSchema = openTicketSchema.extend({
+  fullname: z.string().trim().max(200, "Use at most 200 characters."),
+  priorityId: z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number().int().positive().optional()),
+  notify: z.preprocess((v) => v === "on" || v === true || v === "1", z.boolean()),
+});

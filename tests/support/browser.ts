@@ -25,7 +25,7 @@ export async function newPage(browser: Browser, options: { width?: number; heigh
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
   });
   const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(30_000);
   return page;
 }
 

@@ -49,7 +49,12 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const moreFilters = Boolean(query.organization || query.assignee || query.createdFrom || query.createdTo || query.updatedFrom || query.updatedTo);
   return (
     <div>
-      <h1 className="mb-4 text-xl font-semibold">Tickets</h1>
+      <div className="mb-4 flex items-center justify-between gap-3">
+        <h1 className="text-xl font-semibold">Tickets</h1>
+        <Link href="/agent/tickets/new" className={buttonClass("primary")}>
+          New ticket
+        </Link>
+      </div>
       <nav aria-label="Views" className="mb-4 flex flex-wrap gap-1 border-b border-slate-200 text-sm">
         {views.map((view) => (
           <Link

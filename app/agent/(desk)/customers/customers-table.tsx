@@ -9,15 +9,21 @@ import type { CustomerDirectoryRow } from "@/lib/users/directory";
 const columns: ColumnDef<CustomerDirectoryRow, unknown>[] = [
   {
     id: "name",
-    header: "Name",
+    header: "Customer",
     cell: ({ row }) => (
-      <Link href={`/agent/customers/${row.original.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
-        {row.original.fullname}
-      </Link>
+      <div className="min-w-44">
+        <Link href={`/agent/customers/${row.original.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+          {row.original.fullname}
+        </Link>
+        <div className="text-xs break-all text-slate-500">{row.original.email}</div>
+      </div>
     ),
   },
-  { id: "email", header: "Email", cell: ({ row }) => <span className="break-all">{row.original.email}</span> },
-  { id: "organization", header: "Organization", cell: ({ row }) => row.original.organizationName ?? <span className="text-slate-400">—</span> },
+  {
+    id: "organization",
+    header: "Organization",
+    cell: ({ row }) => <span className="whitespace-nowrap">{row.original.organizationName ?? <span className="text-slate-400">—</span>}</span>,
+  },
   { id: "tickets", header: "Tickets", cell: ({ row }) => <span className="tabular-nums">{row.original.tickets}</span> },
   {
     id: "state",
@@ -39,7 +45,7 @@ export function CustomersTable({ rows, params }: { rows: CustomerDirectoryRow[];
       rows={rows}
       path="/agent/customers"
       params={params}
-      sortable={{ name: "name", email: "email", created: "created" }}
+      sortable={{ name: "name", created: "created" }}
       emptyMessage="No customers match."
       caption="Customers"
     />

@@ -48,13 +48,13 @@ export default async function DashboardPage() {
           label="Median first response"
           value={formatDuration(times.overall.firstResponseSeconds)}
           href={queue({ view: "all", createdFrom: times.since })}
-          note={`${times.overall.respondedTickets} tickets opened in the last 30 days`}
+          note={`over ${times.overall.respondedTickets} answered tickets opened in the last 30 days`}
         />
         <Figure
           label="Median resolution"
           value={formatDuration(times.overall.resolutionSeconds)}
           href={queue({ view: "closed", updatedFrom: times.since })}
-          note={`${times.overall.resolvedTickets} tickets closed in the last 30 days`}
+          note={`over ${times.overall.resolvedTickets} tickets closed in the last 30 days`}
         />
       </section>
       <div className="grid gap-6 lg:grid-cols-2">

@@ -40,7 +40,14 @@ export function TwoFactorPanel({ enabled, recoveryCodesLeft }: { enabled: boolea
             <li key={code}>{code}</li>
           ))}
         </ol>
-        <Button type="button" variant="secondary" onClick={() => setRecoveryCodes(undefined)}>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() => {
+            setRecoveryCodes(undefined);
+            setMessage(undefined);
+          }}
+        >
           I have saved these codes
         </Button>
       </div>

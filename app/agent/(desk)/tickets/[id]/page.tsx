@@ -7,16 +7,43 @@ import { StatusBadge } from "@/components/tickets/status-badge";
 import { Thread } from "@/components/tickets/thread";
 import { Card } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/session";
+import { fillPlaceholders, listCannedResponses } from "@/lib/canned";
 import { listDepartments } from "@/lib/departments";
+import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { getSettings } from "@/lib/settings";
-import { listAssignableStaff, listPriorities } from "@/lib/staff";
-import { getThread, getTicketForStaff } from "@/lib/tickets/queries";
-import { staffReplyAction, updateTicketAction } from "./actions";
+import { getStaffSignature, listAssignableStaff, listPriorities } from "@/lib/staff";
+import { listParticipants } from "@/lib/tickets/participants";
+import { getThread, getTicketForStaff, getTicketHistory } from "@/lib/tickets/queries";
+import { nextTicketId } from "@/lib/tickets/queue";
+import {
+  addParticipantAction,
+  closeTicketAction,
+  deleteNoteAction,
+  editNoteAction,
+  mergeTicketAction,
+  regenerateLinkAction,
+  removeParticipantAction,
+  staffReplyAction,
+  updateTicketAction,
+} from "./actions";
+import { TicketHistory } from "./history";
+import { KeyboardShortcuts, MergePanel, NoteControls, ParticipantsPanel, PresenceIndicator, PublicLinkPanel } from "./ticket-panels";
 import { TicketPropertiesForm } from "./ticket-properties-form";
 
 export const metadata: Metadata = { title: "Ticket" };
+
+function Section({ title, children, open = true }: { title: string; children: React.ReactNode; open?: boolean }) {
+  return (
+    <Card className="p-4">
+      <details open={open}>
+        <summary className="cursor-pointer text-sm font-semibold text-slate-700">{title}</summary>
+        <div className="mt-3">{children}</div>
+      </details>
+    </Card>
+  );
+}
 
 export default async function AgentTicketPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireStaff();
@@ -26,52 +53,116 @@ export default async function AgentTicketPage({ params }: { params: Promise<{ id
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
-  const [thread, settings, departments, priorities, assignees] = await Promise.all([
+  const [thread, settings, departments, priorities, assignees, participants, history, canned, signature, nextId] = await Promise.all([
     getThread(ticket.id, { includeNotes: true }),
     getSettings(),
     listDepartments(),
     listPriorities(),
     listAssignableStaff(ticket.departmentId),
+    listParticipants(ticket.id),
+    getTicketHistory(ticket.id),
+    listCannedResponses(actor),
+    getStaffSignature(actor.id),
+    nextTicketId(actor, ticket),
   ]);
+  const placeholders = {
+    "customer.name": ticket.customerName,
+    "customer.email": ticket.customerEmail,
+    "ticket.id": ticket.id,
+    "ticket.subject": ticket.subject,
+    "ticket.department": ticket.departmentName,
+    "agent.name": actor.fullname,
+  };
+  const lastSeenMessageId = thread.filter((m) => !m.isNote).at(-1)?.id ?? 0;
+  const nextHref = nextId ? `/agent/tickets/${nextId}` : null;
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
+    <div className="grid gap-6 lg:grid-cols-[1fr_19rem]">
       <div className="min-w-0 space-y-5">
-        <Link href="/agent" className="text-sm text-brand-700 hover:underline">
-          ← Queue
-        </Link>
-        <div>
+        <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
+          <Link href="/agent" className="text-brand-700 hover:underline">
+            ← Queue
+          </Link>
+          <div className="flex items-center gap-4">
+            <KeyboardShortcuts nextHref={nextHref} closeAction={closeTicketAction.bind(null, ticket.id)} />
+            {nextHref && (
+              <Link href={nextHref} className="text-brand-700 hover:underline">
+                Next ticket →
+              </Link>
+            )}
+          </div>
+        </div>
+        <div className="space-y-2">
           <h1 className="text-xl font-semibold">
             <span className="text-slate-400">#{ticket.id}</span> {ticket.subject}
           </h1>
-          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
+          <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
             <StatusBadge status={ticket.status} />
             <span>
               {ticket.customerName} &lt;{ticket.customerEmail}&gt; · {ticket.departmentName} · opened {formatDateTime(ticket.createdAt)} via{" "}
               {ticket.source}
             </span>
           </p>
+          <PresenceIndicator ticketId={ticket.id} />
         </div>
-        <Thread messages={thread} viewer="staff" attachmentHref={(fileId) => `/attachments/${fileId}`} />
+        <Thread
+          messages={thread}
+          viewer="staff"
+          attachmentHref={(fileId) => `/attachments/${fileId}`}
+          noteControls={(message) =>
+            actor.role === "admin" || message.staffId === actor.id ? (
+              <NoteControls
+                body={message.body}
+                editAction={editNoteAction.bind(null, ticket.id, message.id)}
+                deleteAction={deleteNoteAction.bind(null, ticket.id, message.id)}
+              />
+            ) : null
+          }
+        />
         <Card className="p-5">
-          <ReplyForm action={staffReplyAction.bind(null, ticket.id)} mode="staff" allowAttachments={settings.attachmentsEnabled} />
+          <ReplyForm
+            action={staffReplyAction.bind(null, ticket.id)}
+            mode="staff"
+            allowAttachments={settings.attachmentsEnabled}
+            canned={canned.map((c) => ({ id: c.id, title: c.title, body: fillPlaceholders(c.body, placeholders) }))}
+            hasSignature={Boolean(signature)}
+            lastSeenMessageId={lastSeenMessageId}
+          />
         </Card>
       </div>
       <aside className="space-y-4">
-        <Card className="p-4">
-          <h2 className="mb-3 text-sm font-semibold text-slate-700">Ticket</h2>
+        <Section title="Ticket">
           <TicketPropertiesForm
+            key={`${ticket.status}-${ticket.priorityId}-${ticket.departmentId}-${ticket.assignedStaffId}`}
             action={updateTicketAction.bind(null, ticket.id)}
             ticket={ticket}
             departments={departments}
             priorities={priorities}
             assignees={assignees.map((a) => ({ id: a.id, name: a.fullname }))}
           />
-        </Card>
-        <Card className="p-4 text-sm">
-          <h2 className="mb-2 font-semibold text-slate-700">Customer</h2>
-          <p>{ticket.customerName}</p>
-          <p className="break-all text-slate-600">{ticket.customerEmail}</p>
-        </Card>
+        </Section>
+        <Section title="Customer">
+          <p className="text-sm">{ticket.customerName}</p>
+          <p className="text-sm break-all text-slate-600">{ticket.customerEmail}</p>
+          <Link href={`/agent/customers/${ticket.userId}`} className="mt-2 inline-block text-sm text-brand-700 hover:underline">
+            Customer&apos;s tickets →
+          </Link>
+        </Section>
+        <Section title={`CC (${participants.length})`}>
+          <ParticipantsPanel
+            participants={participants.map((p) => p.email)}
+            addAction={addParticipantAction.bind(null, ticket.id)}
+            removeAction={removeParticipantAction.bind(null, ticket.id)}
+          />
+        </Section>
+        <Section title="Ticket link" open={false}>
+          <PublicLinkPanel link={`${env.APP_URL}/t/${ticket.publicToken}`} regenerateAction={regenerateLinkAction.bind(null, ticket.id)} />
+        </Section>
+        <Section title="Merge" open={false}>
+          <MergePanel action={mergeTicketAction.bind(null, ticket.id)} />
+        </Section>
+        <Section title="History" open={false}>
+          <TicketHistory entries={history} />
+        </Section>
       </aside>
     </div>
   );

@@ -29,7 +29,15 @@ export function TicketPropertiesForm({
     <form
       onSubmit={(event) => {
         event.preventDefault();
+        // Send only what this agent changed, so a stale page never undoes someone else's change.
         const form = new FormData(event.currentTarget);
+        const initial: Record<string, string> = {
+          status: String(ticket.status),
+          priorityId: String(ticket.priorityId ?? ""),
+          departmentId: String(ticket.departmentId),
+          assignedStaffId: String(ticket.assignedStaffId ?? ""),
+        };
+        for (const [name, value] of Object.entries(initial)) if (form.get(name) === value) form.delete(name);
         startTransition(async () => setResult(await action(form)));
       }}
       className="space-y-4"

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { Card, PageHeader } from "@/components/ui/card";
+import { requireStaff } from "@/lib/auth/session";
+import { listDepartments } from "@/lib/departments";
+import { listPriorities } from "@/lib/staff";
+import { NewTicketForm } from "./new-ticket-form";
+
+export const metadata: Metadata = { title: "New ticket" };
+
+export default async function NewTicketPage() {
+  const actor = await requireStaff();
+  const [departments, priorities] = await Promise.all([listDepartments(), listPriorities()]);
+  const mine = actor.role === "admin" ? departments : departments.filter((d) => actor.departmentIds.includes(d.id));
+  return (
+    <div className="mx-auto max-w-3xl">
+      <PageHeader title="New ticket" description="Open a ticket on behalf of a customer." />
+      <Card className="p-6">
+        <NewTicketForm departments={mine} priorities={priorities} />
+      </Card>
+    </div>
+  );
+}
