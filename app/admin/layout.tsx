@@ -9,6 +9,9 @@ const sections = [
   { href: "/admin/staff", label: "Staff" },
   { href: "/admin/email", label: "Email" },
   { href: "/admin/templates", label: "Templates" },
+  { href: "/admin/canned", label: "Canned responses" },
+  { href: "/admin/priorities", label: "Priorities" },
+  { href: "/admin/custom-fields", label: "Custom fields" },
   { href: "/admin/api-keys", label: "API keys" },
 ];
 

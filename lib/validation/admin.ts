@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { staffRoles } from "@/db/schema/staff";
+import { customFieldTypeList } from "../custom-fields/schema";
 import { emailSchema, newPasswordSchema } from "./auth";
 
 // Shared zod schemas of the admin forms: react-hook-form validates with them in the browser, and the
@@ -107,3 +108,41 @@ export const templateFormSchema = z.object({
 });
 export type TemplateFormInput = z.input<typeof templateFormSchema>;
 export type TemplateFormValues = z.output<typeof templateFormSchema>;
+
+export const cannedFormSchema = z.object({
+  title: z.string().trim().min(1, "Enter a title.").max(200, "At most 200 characters."),
+  body: z.string().trim().min(1, "Enter the text.").max(20_000, "At most 20,000 characters."),
+});
+export type CannedFormValues = z.output<typeof cannedFormSchema>;
+
+export const priorityFormSchema = z.object({
+  name: z.string().trim().min(1, "Enter a name.").max(100, "At most 100 characters."),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #dc2626."),
+});
+export type PriorityFormValues = z.output<typeof priorityFormSchema>;
+
+export const customFieldFormSchema = z
+  .object({
+    type: z.enum(customFieldTypeList),
+    title: z.string().trim().min(1, "Enter a title.").max(200, "At most 200 characters."),
+    description: z.string().trim().max(1000, "At most 1,000 characters.").default(""),
+    required: checkbox,
+    /** One option a line (radio, select, checkbox). */
+    options: z.string().max(10_000).default(""),
+    allDepartments: checkbox,
+    departmentIds: z.preprocess(
+      (value) => (Array.isArray(value) ? value : value === false || value == null || value === "" ? [] : [value]),
+      z.array(z.coerce.number().int().positive()),
+    ),
+  })
+  .superRefine((value, ctx) => {
+    const options = value.options.split("\n").map((o) => o.trim()).filter(Boolean);
+    if ((value.type === "radio" || value.type === "select") && options.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["options"], message: "Add at least one option, one a line." });
+    }
+    if (!value.allDepartments && value.departmentIds.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["departmentIds"], message: "Choose at least one department, or all of them." });
+    }
+  });
+export type CustomFieldFormInput = z.input<typeof customFieldFormSchema>;
+export type CustomFieldFormValues = z.output<typeof customFieldFormSchema>;
