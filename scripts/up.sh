@@ -43,7 +43,7 @@ if curl -fsS "http://127.0.0.1:$port/api/health" >/dev/null 2>&1; then
   exit 1
 fi
 say "starting Helpdeck on port $port"
-npx next start -p "$port" -H "${HOST:-0.0.0.0}" &
+PORT="$port" HOST="${HOST:-0.0.0.0}" node --import tsx scripts/server.ts &
 server=$!
 trap 'kill $server 2>/dev/null' INT TERM
 for _ in $(seq 1 120); do

@@ -21,8 +21,9 @@ export async function setup() {
   if (!process.env.HELPDECK_TEST) throw new Error("Run the tests through `npm test` (scripts/test.sh).");
   const baseUrl = process.env.APP_URL!;
   const port = new URL(baseUrl).port;
-  app = spawn("node_modules/.bin/next", ["start", "-p", port, "-H", "127.0.0.1"], {
-    env: { ...process.env, NODE_ENV: "production" },
+  // The production server (scripts/server.ts), as `npm start` runs it.
+  app = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
+    env: { ...process.env, NODE_ENV: "production", PORT: port, HOST: "127.0.0.1" },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });

@@ -1,0 +1,37 @@
+// The production server: Next's request handler behind a plain Node HTTP server, so that the client
+// address the app sees (rate limits, API key allow-lists, audit) comes from the socket and from
+// X-Forwarded-For only as far as TRUSTED_PROXIES wrote it. `next start` alone would believe any
+// X-Forwarded-For a client sends.
+import { createServer } from "node:http";
+import path from "node:path";
+import next from "next";
+import { clientAddress } from "../lib/ip";
+
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? "0.0.0.0";
+// Default: a reverse proxy on this machine (nginx, Caddy) is trusted; direct clients are not.
+const trustedProxies = process.env.TRUSTED_PROXIES ?? "127.0.0.1, ::1";
+
+async function main() {
+  const app = next({ dev: false, dir: path.resolve(import.meta.dirname, ".."), hostname, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((request, response) => {
+    const forwardedFor = request.headers["x-forwarded-for"];
+    request.headers["x-helpdeck-client-ip"] = clientAddress(
+      request.socket.remoteAddress ?? "",
+      Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor,
+      trustedProxies,
+    );
+    void handle(request, response);
+  });
+  server.listen(port, hostname, () => console.log(`› Helpdeck listening on http://${hostname}:${port}`));
+  const stop = () => server.close(() => process.exit(0));
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((error) => {
+  console.error("The server could not start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});
