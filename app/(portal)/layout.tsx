@@ -2,16 +2,28 @@ import Link from "next/link";
 import { SignOutButton } from "@/components/sign-out-button";
 import { getUser } from "@/lib/auth/session";
 import { getSettings } from "@/lib/settings";
+import { logoUrl } from "@/lib/settings/branding";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const [user, settings] = await Promise.all([getUser(), getSettings()]);
+  // Maintenance mode closes the portal (staff pages live outside this layout and keep working).
+  if (settings.maintenanceMode) {
+    return (
+      <main className="mx-auto flex min-h-screen max-w-xl flex-col items-center justify-center gap-4 px-4 text-center">
+        {/* eslint-disable-next-line @next/next/no-img-element */}
+        <img src={logoUrl(settings.logoFile)} alt="" width={48} height={48} />
+        <h1 className="text-2xl font-semibold text-slate-900">{settings.helpdeskName} is under maintenance</h1>
+        <p className="whitespace-pre-line text-slate-600">{settings.maintenanceMessage}</p>
+      </main>
+    );
+  }
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
           <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
             {/* eslint-disable-next-line @next/next/no-img-element */}
-            <img src="/logo.svg" alt="" width={28} height={28} />
+            <img src={logoUrl(settings.logoFile)} alt="" width={28} height={28} className="h-7 w-auto" />
             {settings.helpdeskName}
           </Link>
           <nav aria-label="Portal" className="-mx-2 flex flex-wrap items-center gap-x-1 text-sm sm:mx-0">

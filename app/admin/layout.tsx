@@ -12,6 +12,7 @@ const sections = [
   { href: "/admin/canned", label: "Canned responses" },
   { href: "/admin/priorities", label: "Priorities" },
   { href: "/admin/custom-fields", label: "Custom fields" },
+  { href: "/admin/settings", label: "Settings" },
   { href: "/admin/api-keys", label: "API keys" },
 ];
 

@@ -1,6 +1,7 @@
 import { and, asc, count, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { departments, tickets } from "@/db/schema";
+import { getSettings } from "../settings";
 
 export function listDepartments() {
   return db
@@ -9,8 +10,15 @@ export function listDepartments() {
     .orderBy(asc(departments.sortOrder), asc(departments.id));
 }
 
-/** Departments a customer may choose on the portal: public ones whose portal is switched on. */
-export function listPortalDepartments() {
+/**
+ * Departments a customer may choose on the portal: public ones whose portal is switched on. With an
+ * audience, none when the admin switched that portal off (public: visitors; private: signed-in customers).
+ */
+export async function listPortalDepartments(audience?: "public" | "private") {
+  if (audience) {
+    const settings = await getSettings();
+    if (!(audience === "public" ? settings.publicPortal : settings.privatePortal)) return [];
+  }
   return db
     .select({ id: departments.id, name: departments.name })
     .from(departments)

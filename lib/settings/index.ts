@@ -32,6 +32,15 @@ export const settingsSchema = z.object({
   passwordResetsPerHour: z.coerce.number().int().min(1).default(5),
   signInAttempts: z.coerce.number().int().min(1).default(10),
   signInWindowMinutes: z.coerce.number().int().min(1).default(15),
+  /** File name under ATTACHMENTS_DIR/branding of the uploaded logo ("" = the built-in one). */
+  logoFile: z.string().default(""),
+  maintenanceMessage: z.string().default("We are doing some maintenance. Please come back a little later."),
+  /** Order of a ticket's messages: oldest or newest first. */
+  replyOrder: z.enum(["asc", "desc"]).catch("asc").default("asc"),
+  /** Hours a sign-in lasts. */
+  sessionHours: z.coerce.number().int().min(1).max(720).default(12),
+  /** Staff must set up two-factor sign-in. */
+  staffTwoFactorRequired: bool.default(false),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

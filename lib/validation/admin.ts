@@ -146,3 +146,59 @@ export const customFieldFormSchema = z
   });
 export type CustomFieldFormInput = z.input<typeof customFieldFormSchema>;
 export type CustomFieldFormValues = z.output<typeof customFieldFormSchema>;
+
+// ---- Settings sections (each saved through lib/settings) -----------------------------------------
+
+const int = (label: string, min: number, max: number) =>
+  z.coerce.number({ message: `${label}: enter a number.` }).int(`${label}: enter a whole number.`).min(min, `${label}: at least ${min}.`).max(max, `${label}: at most ${max}.`);
+const isTimeZone = (value: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const settingsSections = {
+  tickets: z.object({
+    overdueHours: int("Overdue after", 1, 8760),
+    autoCloseHours: int("Auto-close after", 0, 8760),
+    pageSize: int("Tickets per page", 5, 200),
+    replyOrder: z.enum(["asc", "desc"]),
+    attachmentsEnabled: checkbox,
+    attachmentsMaxCount: int("Files per message", 1, 50),
+    attachmentsMaxSizeMb: z.coerce.number({ message: "Enter a size in MB." }).min(0.01, "At least 0.01 MB.").max(100, "At most 100 MB."),
+    attachmentsAllowedTypes: z
+      .string()
+      .trim()
+      .max(1000)
+      .transform((value) => [...new Set(value.split(/[\s,]+/).map((t) => t.replace(/^\./, "").toLowerCase()).filter(Boolean))].join(","))
+      .refine((value) => value.split(",").every((t) => t === "" || /^[a-z0-9]{1,10}$/.test(t)), "List extensions like pdf, png, docx."),
+  }),
+  general: z.object({
+    helpdeskName: z.string().trim().min(1, "Name your help desk.").max(100, "At most 100 characters."),
+    helpdeskUrl: z
+      .string()
+      .trim()
+      .max(500)
+      .refine((v) => v === "" || /^https?:\/\/[^\s]+$/.test(v), "Enter the address people open, e.g. https://help.example.com.")
+      .transform((v) => v.replace(/\/+$/, "")),
+    timezone: z.string().trim().refine(isTimeZone, "Enter a time zone such as Europe/Paris or UTC."),
+    dateFormat: z.string().trim().min(1, "Enter a date format.").max(50),
+    selfRegistration: checkbox,
+    maintenanceMode: checkbox,
+    maintenanceMessage: z.string().trim().min(1, "Enter the message customers see.").max(1000),
+  }),
+  portals: z.object({
+    publicPortal: checkbox,
+    privatePortal: checkbox,
+  }),
+  security: z.object({
+    signInAttempts: int("Attempts", 1, 1000),
+    signInWindowMinutes: int("Window", 1, 1440),
+    sessionHours: int("Session length", 1, 720),
+    staffTwoFactorRequired: checkbox,
+  }),
+} as const;
+export type SettingsSection = keyof typeof settingsSections;

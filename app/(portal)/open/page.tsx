@@ -8,7 +8,8 @@ import { OpenTicketForm } from "./open-ticket-form";
 export const metadata: Metadata = { title: "Open a ticket" };
 
 export default async function OpenTicketPage() {
-  const [departments, settings, user] = await Promise.all([listPortalDepartments(), getSettings(), getUser()]);
+  const [settings, user] = await Promise.all([getSettings(), getUser()]);
+  const departments = await listPortalDepartments(user ? "private" : "public");
   return (
     <div className="mx-auto max-w-2xl">
       <PageHeader title="Open a ticket" description="We answer by email; you can also follow the ticket from the link we send." />
