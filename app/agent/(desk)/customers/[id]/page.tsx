@@ -54,14 +54,14 @@ export default async function CustomerPage({
         title={customer.fullname}
         description={
           <>
-            {customer.email}
+            <span className="break-all">{customer.email}</span>
             {customer.organizationName && <> · {customer.organizationName}</>}
             {customer.blocked && <span className="ml-2 rounded-full bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800">Blocked</span>}
           </>
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-3 lg:col-span-2">
+        <div className="min-w-0 space-y-3 lg:col-span-2">
           <h2 className="font-semibold">Tickets{actor.role !== "admin" && <span className="font-normal text-slate-500"> in your departments</span>}</h2>
           <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
             <table className="min-w-full divide-y divide-slate-200 text-sm">
@@ -103,7 +103,7 @@ export default async function CustomerPage({
           </div>
           <Pagination path={`/agent/customers/${customer.id}`} params={{}} page={page} pageCount={ticketPage.pageCount} total={ticketPage.total} />
         </div>
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <Card className="p-4">
             <h2 className="mb-3 font-semibold">Details</h2>
             <CustomerEditForm
