@@ -13,6 +13,7 @@ const sections = [
   { href: "/admin/priorities", label: "Priorities" },
   { href: "/admin/custom-fields", label: "Custom fields" },
   { href: "/admin/settings", label: "Settings" },
+  { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/api-keys", label: "API keys" },
 ];
 

@@ -202,3 +202,12 @@ export const settingsSections = {
   }),
 } as const;
 export type SettingsSection = keyof typeof settingsSections;
+
+const dateOnly = z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, "Use a date like 2025-01-31.");
+export const auditFilterSchema = z.object({
+  actor: z.string().regex(/^\d*$/).default(""),
+  action: z.string().max(64).default(""),
+  from: dateOnly.default(""),
+  to: dateOnly.default(""),
+});
+export type AuditFilterValues = z.output<typeof auditFilterSchema>;
