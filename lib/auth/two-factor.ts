@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { staff, staffRecoveryCodes } from "@/db/schema";
 import { decryptSecret, encryptSecret } from "../crypto";
 import { AppError } from "../errors";
-import { hitRateLimit } from "../rate-limit";
+import { enforceRateLimit, hitRateLimit } from "../rate-limit";
 import { verifyPassword } from "./password";
 import { base32Encode, generateTotpSecret, matchTotp, otpauthUri } from "./totp";
 
@@ -109,6 +109,8 @@ export async function disableTwoFactor(staffId: number, proof: string) {
   const [row] = await db.select({ secret: staff.twoFactorSecret, passwordHash: staff.passwordHash }).from(staff).where(eq(staff.id, staffId));
   if (!row) throw new AppError("not_found", "Staff member not found.");
   if (!row.secret) return;
+  // A stolen session must not become a way to guess the password or codes.
+  await enforceRateLimit(`2fa-disable:${staffId}`, 10, 15 * 60, "Too many attempts. Please wait a few minutes and try again.");
   const proven = (await verifySecondFactor(staffId, row.secret, proof)) || (await verifyPassword(proof, row.passwordHash));
   if (!proven) {
     throw new AppError("invalid", "That code or password is not correct.", { proof: "That code or password is not correct." });

@@ -3,6 +3,7 @@ import { db } from "@/db";
 import { staff } from "@/db/schema";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { AppError } from "../errors";
+import { enforceRateLimit } from "../rate-limit";
 import type { StaffProfileInput } from "../validation/staff-profile";
 
 export async function getStaffProfile(staffId: number) {
@@ -38,6 +39,8 @@ export async function updateStaffProfile(staffId: number, input: StaffProfileInp
 export async function changeStaffPassword(staffId: number, input: { currentPassword: string; password: string }) {
   const [row] = await db.select({ passwordHash: staff.passwordHash }).from(staff).where(eq(staff.id, staffId));
   if (!row) throw new AppError("not_found", "Staff member not found.");
+  // Guessing the current password through this form is as slow as through the sign-in form.
+  await enforceRateLimit(`password-change:staff:${staffId}`, 10, 15 * 60, "Too many attempts. Please wait a few minutes and try again.");
   if (!(await verifyPassword(input.currentPassword, row.passwordHash))) {
     throw new AppError("invalid", "Your current password is not correct.", { currentPassword: "This is not your current password." });
   }
