@@ -22,14 +22,14 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   return (
     <div className="min-h-screen">
       <header className="bg-slate-900 text-slate-100">
-        <div className="flex flex-wrap items-center justify-between gap-3 px-4 py-2.5 sm:px-6">
-          <div className="flex items-center gap-6">
+        <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 px-4 py-2.5 sm:px-6">
+          <div className="flex min-w-0 items-center gap-6">
             <Link href="/agent" className="flex items-center gap-2 font-semibold">
               {/* eslint-disable-next-line @next/next/no-img-element */}
               <img src="/logo.svg" alt="" width={24} height={24} />
               Admin
             </Link>
-            <nav aria-label="Admin" className="flex flex-wrap gap-1 text-sm">
+            <nav aria-label="Admin" className="-mx-1 flex max-w-[calc(100vw-8rem)] gap-1 overflow-x-auto text-sm whitespace-nowrap lg:max-w-none lg:flex-wrap">
               {sections.map((section) => (
                 <Link key={section.href} href={section.href} className="rounded px-2.5 py-1.5 hover:bg-slate-800">
                   {section.label}

@@ -25,8 +25,8 @@ export default async function DepartmentsPage() {
             <tr>
               <th scope="col" className="px-4 py-2 font-medium">Name</th>
               <th scope="col" className="px-4 py-2 font-medium">Visibility</th>
-              <th scope="col" className="px-4 py-2 font-medium">Portal</th>
-              <th scope="col" className="px-4 py-2 text-right font-medium">Tickets</th>
+              <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Portal</th>
+              <th scope="col" className="hidden px-4 py-2 text-right font-medium sm:table-cell">Tickets</th>
               <th scope="col" className="px-4 py-2 font-medium">Order</th>
             </tr>
           </thead>
@@ -39,8 +39,8 @@ export default async function DepartmentsPage() {
                   </Link>
                 </td>
                 <td className="px-4 py-2">{row.isPrivate ? "Private" : "Public"}</td>
-                <td className="px-4 py-2">{!row.isPrivate && row.portalEnabled ? "Offered" : <span className="text-slate-500">Not offered</span>}</td>
-                <td className="px-4 py-2 text-right tabular-nums">{row.tickets}</td>
+                <td className="hidden px-4 py-2 sm:table-cell">{!row.isPrivate && row.portalEnabled ? "Offered" : <span className="text-slate-500">Not offered</span>}</td>
+                <td className="hidden px-4 py-2 text-right tabular-nums sm:table-cell">{row.tickets}</td>
                 <td className="px-4 py-2">
                   <OrderButtons id={row.id} label={row.name} first={index === 0} last={index === rows.length - 1} action={moveDepartmentAction} />
                 </td>
