@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Pagination } from "@/components/tables/pagination";
 import { buttonClass } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
 import { can } from "@/lib/auth/permissions";
@@ -9,7 +8,7 @@ import { listDepartments } from "@/lib/departments";
 import { listOrganizations } from "@/lib/organizations";
 import { getSettings } from "@/lib/settings";
 import { listActiveStaff, listPriorities } from "@/lib/staff";
-import { countQueueViews, listQueue } from "@/lib/tickets/queue";
+import { countQueueViews, formatQueueCount, listQueue } from "@/lib/tickets/queue";
 import { ticketStatuses } from "@/lib/tickets/status";
 import { withParams } from "@/lib/url";
 import { queueQuerySchema, type QueueView } from "@/lib/validation/tickets";
@@ -31,6 +30,7 @@ const views: { id: QueueView; label: string }[] = [
 ];
 
 const label = "mb-1 block text-xs font-medium text-slate-600";
+const pageLink = "rounded-md px-3 py-1.5 ring-1 ring-slate-300 bg-white hover:bg-slate-50";
 
 export default async function QueuePage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = await requireStaff();
@@ -65,7 +65,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
           >
             {view.label}
             <span className={`rounded-full px-1.5 text-xs tabular-nums ${view.id === "overdue" && counts.overdue > 0 ? "bg-red-100 text-red-800" : "bg-slate-100 text-slate-600"}`}>
-              {counts[view.id]}
+              {formatQueueCount(counts[view.id])}
             </span>
           </Link>
         ))}
@@ -180,7 +180,24 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         priorities={priorities}
         canDelete={can(actor, "tickets.delete")}
       />
-      <Pagination path="/agent" params={params} page={result.page} pageCount={result.pageCount} total={result.total} />
+      <nav aria-label="Pagination" className="mt-3 flex items-center justify-between text-sm text-slate-600">
+        <span>
+          {formatQueueCount(result.total)} {result.total === 1 ? "ticket" : "tickets"} · page {result.page}
+          {result.pageCount !== null && ` of ${result.pageCount}`}
+        </span>
+        <span className="flex gap-2">
+          {result.page > 1 && (
+            <Link className={pageLink} href={withParams("/agent", params, { page: result.page - 1 })} rel="prev">
+              Previous
+            </Link>
+          )}
+          {result.hasNext && (
+            <Link className={pageLink} href={withParams("/agent", params, { page: result.page + 1 })} rel="next">
+              Next
+            </Link>
+          )}
+        </span>
+      </nav>
     </div>
   );
 }
