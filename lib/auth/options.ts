@@ -2,6 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "../env";
 import { clientIpFrom } from "../request";
+import { getSettings } from "../settings";
 import { signInCustomer, signInStaff, type SignInFailure } from "./sign-in";
 
 export type Principal = { type: "staff" | "user"; id: number };
@@ -15,6 +16,8 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     principal?: Principal;
+    /** When this sign-in happened (ms); the admin's session length counts from it. */
+    signedInAt?: number;
   }
 }
 
@@ -33,7 +36,8 @@ function failure(reason: SignInFailure): never {
 export const authOptions: NextAuthOptions = {
   // Read at request time by next-auth; a production server without it refuses to sign anyone in.
   secret: env.NEXTAUTH_SECRET ?? (env.NODE_ENV === "production" ? undefined : "dev-only-NEXTAUTH_SECRET-not-secret"),
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  // The cookie may live up to the longest allowed session; the admin's `sessionHours` ends it sooner (jwt callback).
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
@@ -58,10 +62,15 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         const [type, id] = user.id.split(":");
         token.principal = { type: type === "staff" ? "staff" : "user", id: Number(id) };
+        token.signedInAt = Date.now();
+      } else if (token.principal) {
+        // Session length (admin setting): an older sign-in no longer carries a principal, i.e. is signed out.
+        const { sessionHours } = await getSettings();
+        if (Date.now() - (token.signedInAt ?? Number(token.iat ?? 0) * 1000) > sessionHours * 3600_000) delete token.principal;
       }
       return token;
     },
