@@ -10,4 +10,6 @@ export NEXTAUTH_SECRET="test-secret-not-for-production-0123456789"
 export HELPDECK_SECRET_KEY="test-key-not-for-production-0123456789"
 export ATTACHMENTS_DIR="$_root/.data/attachments-${HELPDECK_TEST_DB:-helpdeck_test}"
 export NEXT_TELEMETRY_DISABLED=1
-export MAIL_WORKER=on
+# The e2e app server sends no mail by itself: each test that expects mail pumps its own address's
+# outbox (tests/support/mail.ts startMailPump), so tests sharing the database never race a worker.
+export MAIL_WORKER=off

@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { emailAddresses, inboundMail, messages, outbox, tickets } from "@/db/schema";
 import { encryptSecret } from "@/lib/crypto";
+import { drainOutbox } from "@/lib/mail/worker";
 import { unique } from "./factories";
 
 export async function makeEmailAddress(input: {
@@ -110,3 +111,24 @@ export async function getTicketRow(ticketId: number) {
   const [row] = await db.select().from(tickets).where(eq(tickets.id, ticketId));
   return row!;
 }
+
+/**
+ * Sends this address's queued mail every half second from the test process, through the same worker
+ * code and real SMTP. The e2e app server runs without its worker (MAIL_WORKER=off in
+ * scripts/test-env.sh): its default backoff would otherwise race the mail tests sharing the database.
+ */
+export function startMailPump(addressId: number) {
+  let stopped = false;
+  const loop = async () => {
+    while (!stopped) {
+      await drainOutbox({ emailAddressIds: [addressId], limit: 50 }).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  };
+  const running = loop();
+  return async () => {
+    stopped = true;
+    await running;
+  };
+}
+

@@ -4,8 +4,8 @@ import { eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { db } from "@/db";
 import { emailAddresses } from "@/db/schema";
-import { drainOutbox } from "@/lib/mail/worker";
 import { unique } from "../../support/factories";
+export { startMailPump } from "../../support/mail";
 import { screenshot } from "../../support/browser";
 import type { ReceivedMail } from "../../support/smtp-sink";
 
@@ -30,26 +30,6 @@ export async function useSinkAsDefaultAddress(port: number, departmentId: number
     })
     .$returningId();
   return { id: row!.id, email };
-}
-
-/**
- * Sends this address's queued mail every half second from the test process, through the same worker
- * code and real SMTP. The app server's own in-process worker does the same when it runs; this keeps the
- * tests independent of it (a local .env may set MAIL_WORKER=off). Claims make the two safe together.
- */
-export function startMailPump(addressId: number) {
-  let stopped = false;
-  const loop = async () => {
-    while (!stopped) {
-      await drainOutbox({ emailAddressIds: [addressId], limit: 50 }).catch(() => undefined);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  };
-  const running = loop();
-  return async () => {
-    stopped = true;
-    await running;
-  };
 }
 
 export const mailTo = (to: string) => (mail: ReceivedMail) => mail.envelope.to.includes(to);

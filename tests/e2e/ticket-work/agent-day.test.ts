@@ -6,16 +6,18 @@ import { cannedResponses, messages, ticketParticipants, tickets } from "@/db/sch
 import { getThread } from "@/lib/tickets/queries";
 import { launchBrowser, newPage, screenshot } from "../../support/browser";
 import { makeCustomer, makeDepartment, makeStaff, makeTicket, unique } from "../../support/factories";
-import { makeEmailAddress } from "../../support/mail";
+import { makeEmailAddress, startMailPump } from "../../support/mail";
 import { startSmtpSink, type SmtpSink } from "../../support/smtp-sink";
 
 let browser: Browser;
 let sink: SmtpSink;
+let stopPump: (() => Promise<void>) | undefined;
 beforeAll(async () => {
   browser = await launchBrowser();
   sink = await startSmtpSink(2651);
 });
 afterAll(async () => {
+  await stopPump?.();
   await browser?.close();
   await sink?.stop();
 });
@@ -33,7 +35,8 @@ const row = async (ticketId: number) => (await db.select().from(tickets).where(e
 describe("an agent's day", () => {
   it("filters the queue, replies with a canned response and an attachment the customer receives, notes, reassigns", async () => {
     const department = await makeDepartment({ name: unique("Desk ") });
-    await makeEmailAddress({ departmentId: department.id, smtpPort: sink.port });
+    const address = await makeEmailAddress({ departmentId: department.id, smtpPort: sink.port });
+    stopPump = startMailPump(address.id);
     const agent = await makeStaff({ departmentIds: [department.id] });
     const colleague = await makeStaff({ departmentIds: [department.id] });
     const customer = await makeCustomer();
