@@ -32,11 +32,11 @@ export type NewTicket = {
 /** Opens a ticket: the one place every door creates tickets through. */
 export async function createTicket(input: NewTicket) {
   const [department] = await db
-    .select({ id: departments.id, isPrivate: departments.isPrivate })
+    .select({ id: departments.id, isPrivate: departments.isPrivate, portalEnabled: departments.portalEnabled })
     .from(departments)
     .where(eq(departments.id, input.departmentId));
   const fromPortal = input.openedBy.type === "guest" || input.openedBy.type === "user";
-  if (!department || (fromPortal && department.isPrivate)) {
+  if (!department || (fromPortal && (department.isPrivate || !department.portalEnabled))) {
     throw new AppError("invalid", "Choose a department.", { departmentId: "Choose a department." });
   }
   if (input.openedBy.type === "staff" && !worksInDepartment(input.openedBy.actor, department.id)) {

@@ -56,3 +56,22 @@ describe("admin: deleting a department", () => {
     expect(ids).not.toContain(off.id);
   });
 });
+
+describe("portal switch per department", () => {
+  it("the portal cannot open a ticket in a department whose portal is off; staff and the API still can", async () => {
+    const { createTicket } = await import("@/lib/tickets/create");
+    const [dept, customer] = await Promise.all([makeDepartment(), makeCustomer()]);
+    await db.update(departments).set({ portalEnabled: false }).where(eq(departments.id, dept.id));
+    await expect(
+      createTicket({
+        requester: { userId: customer.id },
+        departmentId: dept.id,
+        subject: "Hello",
+        message: "Hi",
+        source: "web",
+        openedBy: { type: "user", id: customer.id },
+      }),
+    ).rejects.toMatchObject({ code: "invalid" });
+    await expect(makeTicket({ userId: customer.id, departmentId: dept.id })).resolves.toMatchObject({ id: expect.any(Number) });
+  });
+});
