@@ -132,7 +132,6 @@ export default async function AgentTicketPage({ params }: { params: Promise<{ id
       <aside className="space-y-4">
         <Section title="Ticket">
           <TicketPropertiesForm
-            key={`${ticket.status}-${ticket.priorityId}-${ticket.departmentId}-${ticket.assignedStaffId}`}
             action={updateTicketAction.bind(null, ticket.id)}
             ticket={ticket}
             departments={departments}

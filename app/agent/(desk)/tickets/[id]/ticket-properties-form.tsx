@@ -42,10 +42,11 @@ export function TicketPropertiesForm({
       }}
       className="space-y-4"
     >
+      {/* Each select remounts when the ticket changes, so its default is never stale; the result stays. */}
       {result && !result.ok && <Alert tone="error">{result.message}</Alert>}
       {result?.ok && <Alert tone="success">{result.message}</Alert>}
       <Field id="prop-status" label="Status" error={errors.status}>
-        <Select id="prop-status" name="status" defaultValue={ticket.status}>
+        <Select key={`status-${ticket.status}`} id="prop-status" name="status" defaultValue={ticket.status}>
           {ticketStatuses.map((s) => (
             <option key={s.code} value={s.code}>
               {s.label}
@@ -54,7 +55,7 @@ export function TicketPropertiesForm({
         </Select>
       </Field>
       <Field id="prop-priority" label="Priority" error={errors.priorityId}>
-        <Select id="prop-priority" name="priorityId" defaultValue={ticket.priorityId ?? ""}>
+        <Select key={`priority-${ticket.priorityId}`} id="prop-priority" name="priorityId" defaultValue={ticket.priorityId ?? ""}>
           <option value="">None</option>
           {priorities.map((p) => (
             <option key={p.id} value={p.id}>
@@ -64,7 +65,7 @@ export function TicketPropertiesForm({
         </Select>
       </Field>
       <Field id="prop-department" label="Department" error={errors.departmentId}>
-        <Select id="prop-department" name="departmentId" defaultValue={ticket.departmentId}>
+        <Select key={`department-${ticket.departmentId}`} id="prop-department" name="departmentId" defaultValue={ticket.departmentId}>
           {departments.map((d) => (
             <option key={d.id} value={d.id}>
               {d.name}
@@ -73,7 +74,7 @@ export function TicketPropertiesForm({
         </Select>
       </Field>
       <Field id="prop-assignee" label="Assignee" error={errors.assignedStaffId}>
-        <Select id="prop-assignee" name="assignedStaffId" defaultValue={ticket.assignedStaffId ?? ""}>
+        <Select key={`assignee-${ticket.assignedStaffId}`} id="prop-assignee" name="assignedStaffId" defaultValue={ticket.assignedStaffId ?? ""}>
           <option value="">Unassigned</option>
           {assignees.map((a) => (
             <option key={a.id} value={a.id}>
