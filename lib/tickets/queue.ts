@@ -8,7 +8,7 @@ import { assignee, escapeLike, numberOrSubjectSearch, staffScope, ticketOrdering
 import { TicketStatus } from "./status";
 
 /** Every status but Closed, as a list so that MariaDB reads ranges of the (status, department, update) index. */
-const activeStatuses = [TicketStatus.Open, TicketStatus.Answered, TicketStatus.AwaitingReply, TicketStatus.InProgress];
+const activeStatuses: number[] = [TicketStatus.Open, TicketStatus.Answered, TicketStatus.AwaitingReply, TicketStatus.InProgress];
 const notClosed = inArray(tickets.status, activeStatuses);
 
 /**
@@ -58,10 +58,10 @@ const matchedUser = alias(users, "matched_user");
 /**
  * Keyword search: a ticket number, or words found in the subject (full-text, word prefixes), any
  * message of the ticket (full-text), or the requester's name or email (substring). The matches are
- * collected as a set of ticket ids (a UNION of index reads) that the queue joins, instead of an OR
+ * collected as a set of ticket ids (a UNION of index reads, see matchedTicketIds) instead of an OR
  * that MariaDB can only check row by row over every ticket.
  */
-function keywordSearch(q: string | undefined): { where?: SQL; join?: SQL } {
+function keywordSearch(q: string | undefined): { where?: SQL; matches?: SQL } {
   if (!q) return {};
   if (/^#?\d{1,10}$/.test(q)) return { where: numberOrSubjectSearch(q) };
   const pattern = `%${escapeLike(q)}%`;
@@ -76,14 +76,23 @@ function keywordSearch(q: string | undefined): { where?: SQL; join?: SQL } {
     .from(matchedUser)
     .innerJoin(matchedTicket, eq(matchedTicket.userId, matchedUser.id))
     .where(or(like(matchedUser.fullname, pattern), like(matchedUser.email, pattern)));
-  // Words too short for the full-text index: the subject by substring (a scan, but a rare query).
-  const bySubject = words
-    ? db.select({ id: matchedTicket.id }).from(matchedTicket).where(sql`MATCH(${matchedTicket.subject}) AGAINST (${words} IN BOOLEAN MODE)`)
-    : db.select({ id: matchedTicket.id }).from(matchedTicket).where(like(matchedTicket.subject, pattern));
-  const parts: SQL[] = [sql`${bySubject}`, sql`${byRequester}`];
+  // The subject by whole words (full-text, word prefixes) when the query is made of words; an email
+  // address is looked for in requesters and messages only; anything else (short words, punctuation)
+  // by substring, as typed (a scan, but a rare query).
+  const subjectWords = q.split(/\s+/).filter((w) => w.length >= 3 && /^[\p{L}\p{N}]+$/u.test(w));
+  const isEmail = /^\S+@\S+$/.test(q);
+  const bySubject = isEmail
+    ? undefined
+    : subjectWords.length && subjectWords.length === q.split(/\s+/).length
+      ? db
+          .select({ id: matchedTicket.id })
+          .from(matchedTicket)
+          .where(sql`MATCH(${matchedTicket.subject}) AGAINST (${subjectWords.map((w) => `+${w}*`).join(" ")} IN BOOLEAN MODE)`)
+      : db.select({ id: matchedTicket.id }).from(matchedTicket).where(like(matchedTicket.subject, pattern));
+  const parts: SQL[] = [sql`${byRequester}`];
+  if (bySubject) parts.push(sql`${bySubject}`);
   if (words) parts.push(sql`${db.select({ id: messages.ticketId }).from(messages).where(sql`MATCH(${messages.body}) AGAINST (${words} IN BOOLEAN MODE)`)}`);
-  const union = sql.join(parts, sql` UNION `);
-  return { join: sql`(${union}) AS matched` };
+  return { matches: sql.join(parts, sql` UNION `) };
 }
 
 const dayStart = (date: string) => new Date(`${date}T00:00:00Z`);
@@ -106,17 +115,70 @@ function filterConditions(query: QueueQuery): (SQL | undefined)[] {
   ];
 }
 
+/** Keyword matches up to this many are fetched first and looked up by primary key. */
+const SEARCH_ID_CAP = 5000;
+
+/** The statement listing the ids a keyword search matches (at most SEARCH_ID_CAP + 1 of them). */
+const matchedIdsQuery = (matches: SQL) =>
+  db
+    .select({ id: sql<number>`matched.id`.mapWith(Number) })
+    .from(sql`(${matches}) AS matched`)
+    .limit(SEARCH_ID_CAP + 1);
+
+/** The ids a keyword search matches, or null when there are more than SEARCH_ID_CAP (join them instead). */
+async function matchedTicketIds(matches: SQL | undefined): Promise<number[] | null | undefined> {
+  if (!matches) return undefined;
+  const rows = await matchedIdsQuery(matches);
+  return rows.length > SEARCH_ID_CAP ? null : rows.map((row) => row.id);
+}
+
+/** The statuses a query can return, when it is limited to some. */
+function statusesOf(query: QueueQuery): number[] | undefined {
+  const byView: Partial<Record<QueueView, number[]>> = {
+    active: activeStatuses,
+    mine: activeStatuses,
+    unassigned: activeStatuses,
+    open: [TicketStatus.Open],
+    awaiting: [TicketStatus.AwaitingReply],
+    "in-progress": [TicketStatus.InProgress],
+    answered: [TicketStatus.Answered],
+    overdue: [TicketStatus.Open, TicketStatus.AwaitingReply, TicketStatus.InProgress],
+    closed: [TicketStatus.Closed],
+  };
+  const statuses = byView[query.view];
+  if (query.status) return statuses ? statuses.filter((s) => s === query.status) : [query.status];
+  return statuses;
+}
+
+/**
+ * The index for the page's ids. Left alone, MariaDB walks the last-update index backwards for
+ * `ORDER BY last_update_at DESC LIMIT n` and checks every row: instant when matches are dense, a scan
+ * of the million rows when a view is empty or sparse (no unassigned ticket in the agent's departments).
+ * A view of tickets not closed reads the range of the few non-closed tickets instead (bounded; then a
+ * small sort): by assignee for Mine and Unassigned, by (status, department, update) otherwise.
+ */
+function indexFor(query: QueueQuery, matchedIds: number[] | null | undefined): string | undefined {
+  if (matchedIds) return undefined; // looked up by primary key
+  const statuses = statusesOf(query);
+  if (!statuses || statuses.some((s) => !activeStatuses.includes(s))) return undefined;
+  if (query.view === "mine" || query.view === "unassigned" || query.assignee) return "tickets_assignee_idx";
+  return "tickets_queue_idx";
+}
+
 /**
  * The page in two steps: the ids of the page's tickets from the tickets table alone (an index read in
  * the sort order, stopping after one row more than the page), then the names (department, requester,
  * assignee, priority) for those ids only. The total is capped (see QUEUE_COUNT_CAP).
  */
-function buildQueueQueries(actor: StaffActor, query: QueueQuery, pageSize: number, overdueHours: number) {
+function buildQueueQueries(actor: StaffActor, query: QueueQuery, pageSize: number, overdueHours: number, matchedIds?: number[] | null) {
   const search = keywordSearch(query.q);
-  const where = and(staffScope(actor), viewCondition(actor, query.view, overdueHours), ...filterConditions(query), search.where);
+  const byIds = matchedIds ? inArray(tickets.id, matchedIds.length ? matchedIds : [0]) : undefined;
+  const where = and(staffScope(actor), viewCondition(actor, query.view, overdueHours), ...filterConditions(query), search.where, byIds);
+  const forceIndex = indexFor(query, matchedIds);
   const from = () => {
-    const base = db.select({ id: tickets.id }).from(tickets);
-    return search.join ? base.innerJoin(search.join, sql`matched.id = ${tickets.id}`) : base;
+    const base = db.select({ id: tickets.id }).from(tickets, forceIndex ? { forceIndex } : undefined);
+    // More matches than SEARCH_ID_CAP (a common word): join the set of matches.
+    return search.matches && matchedIds === null ? base.innerJoin(sql`(${search.matches}) AS matched`, sql`matched.id = ${tickets.id}`) : base;
   };
   const ids = from()
     .where(where)
@@ -160,7 +222,8 @@ function pageRows(ids: number[]) {
  * (`totalCapped`); `pageCount` is then unknown (null) and `hasNext` says whether a next page exists.
  */
 export async function listQueue(actor: StaffActor, query: QueueQuery, pageSize: number, overdueHours = 72) {
-  const built = buildQueueQueries(actor, query, pageSize, overdueHours);
+  const matchedIds = await matchedTicketIds(keywordSearch(query.q).matches);
+  const built = buildQueueQueries(actor, query, pageSize, overdueHours, matchedIds);
   const [idRows, [total]] = await Promise.all([built.ids, built.total]);
   const hasNext = idRows.length > pageSize;
   const ids = idRows.slice(0, pageSize).map((r) => r.id);
@@ -202,9 +265,13 @@ function buildViewCountQueries(actor: StaffActor, overdueHours: number) {
 
 /** The SQL statements one queue page runs (for the bench's EXPLAIN), without running them. */
 export function queueStatements(actor: StaffActor, query: QueueQuery, pageSize: number, overdueHours = 72) {
-  const built = buildQueueQueries(actor, query, pageSize, overdueHours);
+  const { matches } = keywordSearch(query.q);
+  // EXPLAIN the page as it runs for a search with few matches (ids looked up by primary key).
+  const built = buildQueueQueries(actor, query, pageSize, overdueHours, matches ? [1, 2, 3] : undefined);
   const counts = buildViewCountQueries(actor, overdueHours);
+  const search = matches ? [{ name: "keyword matches (ids)", ...matchedIdsQuery(matches).toSQL() }] : [];
   return [
+    ...search,
     { name: "page ids", ...built.ids.toSQL() },
     { name: "page rows (names for the page's ids)", ...pageRows([1, 2, 3]).toSQL() },
     { name: "total (capped)", ...built.total.toSQL() },
