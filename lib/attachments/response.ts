@@ -4,7 +4,7 @@ import type { Attachment } from "@/db/schema";
 const inlineTypes = new Set(["image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf", "text/plain"]);
 
 /** The download response: inline only for harmless types, never sniffed, never cached by proxies. */
-export function attachmentResponse(attachment: Attachment, data: Buffer): Response {
+export function attachmentResponse(attachment: Pick<Attachment, "contentType" | "filename">, data: Buffer): Response {
   const inline = inlineTypes.has(attachment.contentType);
   const filename = encodeURIComponent(attachment.filename);
   return new Response(new Uint8Array(data), {

@@ -41,6 +41,11 @@ export const settingsSchema = z.object({
   sessionHours: z.coerce.number().int().min(1).max(720).default(12),
   /** Staff must set up two-factor sign-in. */
   staffTwoFactorRequired: bool.default(false),
+  /** Knowledge base: articles per category/search page, excerpt characters, popular and latest counts. */
+  kbArticlesPerPage: z.coerce.number().int().min(5).max(100).default(10),
+  kbExcerptLength: z.coerce.number().int().min(50).max(1000).default(200),
+  kbPopularCount: z.coerce.number().int().min(0).max(20).default(5),
+  kbLatestCount: z.coerce.number().int().min(0).max(20).default(5),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -200,6 +200,12 @@ export const settingsSections = {
     sessionHours: int("Session length", 1, 720),
     staffTwoFactorRequired: checkbox,
   }),
+  kb: z.object({
+    kbArticlesPerPage: int("Articles per page", 5, 100),
+    kbExcerptLength: int("Excerpt length", 50, 1000),
+    kbPopularCount: int("Popular articles", 0, 20),
+    kbLatestCount: int("Latest articles", 0, 20),
+  }),
 } as const;
 export type SettingsSection = keyof typeof settingsSections;
 

@@ -58,6 +58,16 @@ const sections: Record<SettingsSection, { title: string; description: string; fi
       { name: "staffTwoFactorRequired", label: "Require two-factor sign-in for staff", kind: "checkbox" },
     ],
   },
+  kb: {
+    title: "Knowledge base",
+    description: "How the help center lists and searches articles.",
+    fields: [
+      { name: "kbArticlesPerPage", label: "Articles per page", kind: "number", hint: "Category pages and search results." },
+      { name: "kbExcerptLength", label: "Excerpt length (characters)", kind: "number" },
+      { name: "kbPopularCount", label: "Popular articles on the help center home", kind: "number", hint: "0 hides the list." },
+      { name: "kbLatestCount", label: "Latest articles on the help center home", kind: "number", hint: "0 hides the list." },
+    ],
+  },
 };
 
 export default async function SettingsPage({ params }: { params: Promise<{ section: string }> }) {
