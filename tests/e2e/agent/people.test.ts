@@ -42,7 +42,10 @@ describe("agent dashboard", () => {
     const cell = page.getByRole("link", { name: `${mine.name}, Open: 2` });
     expect(await cell.getAttribute("href")).toBe(`/agent?view=all&status=1&department=${mine.id}`);
     await expect(page.getByRole("link", { name: "Not closed: 2" }).count()).resolves.toBe(1);
-    await expect(page.getByRole("list", { name: "Tickets per day" }).getByRole("listitem").count()).resolves.toBe(30);
+    // The per-day section streams in after the first paint (Suspense): wait for it before counting.
+    const perDay = page.getByRole("list", { name: "Tickets per day" });
+    await perDay.waitFor();
+    await expect(perDay.getByRole("listitem").count()).resolves.toBe(30);
     await screenshot(page, "agent-dashboard-1280");
     const narrow = await newPage(browser, { width: 390, height: 844 });
     await narrow.context().addCookies(await page.context().cookies());
