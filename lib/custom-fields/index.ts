@@ -3,9 +3,9 @@ import { db, type Tx } from "@/db";
 import { customFieldDepartments, customFields, departments, ticketFieldValues } from "@/db/schema";
 import { AppError } from "../errors";
 import { moveInOrder } from "../ordering";
-import { fieldKey, fieldValuesSchema, type CustomFieldDefinition, type CustomFieldType } from "./schema";
+import { type CustomFieldDefinition, type CustomFieldType, type FieldValue } from "./schema";
 
-export { displayFieldValue, fieldKey, type CustomFieldDefinition } from "./schema";
+export { displayFieldValue, fieldKey, fieldValuesFromForm, parseFieldValues, type CustomFieldDefinition, type FieldValue } from "./schema";
 
 const definitionColumns = {
   id: customFields.id,
@@ -30,27 +30,24 @@ export function listFieldsForDepartment(departmentId: number): Promise<CustomFie
     .orderBy(asc(customFields.sortOrder), asc(customFields.id));
 }
 
-export type FieldValue = { fieldId: number; value: string };
-
-/**
- * Validates submitted values (keyed `field_<id>`) against the fields. Returns the non-empty values to
- * store, or field messages keyed `field_<id>` for the form.
- */
-export function parseFieldValues(
-  fields: CustomFieldDefinition[],
-  rawValues: Record<string, unknown>,
-): { ok: true; values: FieldValue[] } | { ok: false; fieldErrors: Record<string, string> } {
-  const parsed = fieldValuesSchema(fields).safeParse(rawValues);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
-    return { ok: false, fieldErrors };
-  }
-  const data = parsed.data as Record<string, string>;
-  return {
-    ok: true,
-    values: fields.map((field) => ({ fieldId: field.id, value: data[fieldKey(field)] ?? "" })).filter((v) => v.value !== ""),
-  };
+/** The fields of several departments at once (for a form whose department can change), keyed by department id. */
+export async function listFieldsByDepartment(departmentIds: number[]): Promise<Record<number, CustomFieldDefinition[]>> {
+  if (departmentIds.length === 0) return {};
+  const [fields, links] = await Promise.all([
+    db.select({ ...definitionColumns, allDepartments: customFields.allDepartments }).from(customFields).orderBy(asc(customFields.sortOrder), asc(customFields.id)),
+    db
+      .select({ fieldId: customFieldDepartments.fieldId, departmentId: customFieldDepartments.departmentId })
+      .from(customFieldDepartments)
+      .where(inArray(customFieldDepartments.departmentId, departmentIds)),
+  ]);
+  return Object.fromEntries(
+    departmentIds.map((departmentId) => [
+      departmentId,
+      fields
+        .filter((f) => f.allDepartments || links.some((l) => l.fieldId === f.id && l.departmentId === departmentId))
+        .map(({ allDepartments: _all, ...definition }) => definition),
+    ]),
+  );
 }
 
 /** Stores a ticket's values (replacing earlier ones for the same fields), in the caller's transaction. */

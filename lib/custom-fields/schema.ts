@@ -87,3 +87,50 @@ export function displayFieldValue(field: Pick<CustomFieldDefinition, "type" | "o
   }
   return value;
 }
+
+export type FieldValue = { fieldId: number; value: string };
+
+/**
+ * Validates submitted values (keyed `field_<id>`) against the fields. Returns the non-empty values to
+ * store, or field messages keyed `field_<id>` for the form. Pure, so the browser runs the same check.
+ */
+export function parseFieldValues(
+  fields: CustomFieldDefinition[],
+  rawValues: Record<string, unknown>,
+): { ok: true; values: FieldValue[] } | { ok: false; fieldErrors: Record<string, string> } {
+  const parsed = fieldValuesSchema(fields).safeParse(rawValues);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
+    return { ok: false, fieldErrors };
+  }
+  const data = parsed.data as Record<string, string>;
+  return {
+    ok: true,
+    values: fields.map((field) => ({ fieldId: field.id, value: data[fieldKey(field)] ?? "" })).filter((v) => v.value !== ""),
+  };
+}
+
+/** The `field_<id>` entries of a submitted form; a checkbox group sends one entry per ticked option. */
+export function fieldValuesFromForm(form: FormData): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const key of new Set(form.keys())) {
+    if (!/^field_\d+$/.test(key)) continue;
+    const all = form.getAll(key).filter((v): v is string => typeof v === "string");
+    values[key] = all.length === 1 ? all[0]! : all;
+  }
+  return values;
+}
+
+/** A stored value as a form's initial value (checkbox groups are stored as a JSON list). */
+export function formValueOf(field: Pick<CustomFieldDefinition, "type" | "options">, stored: string): string | string[] {
+  if (field.type === "checkbox" && field.options?.length) {
+    try {
+      const list: unknown = JSON.parse(stored);
+      return Array.isArray(list) ? list.map(String) : [];
+    } catch {
+      return [];
+    }
+  }
+  return stored;
+}

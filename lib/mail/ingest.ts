@@ -407,6 +407,8 @@ async function storeMessage(
     openedBy: { type: "system" },
     emailMessageId: message.messageId,
     notify: mayAnswer,
+    // No fieldValues: an email cannot fill the department's custom fields, required ones included, so
+    // the ticket is opened without them and an agent fills them in on the ticket page if needed.
   });
   await addParticipants(
     created.id,

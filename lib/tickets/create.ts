@@ -4,6 +4,7 @@ import { departments, messages, tickets, ticketSources } from "@/db/schema";
 import { type IncomingFile, insertAttachmentRows, removeAttachmentFiles, writeAttachmentFiles } from "../attachments";
 import type { StaffActor } from "../auth/actors";
 import { worksInDepartment } from "../auth/permissions";
+import { listFieldsForDepartment, parseFieldValues, saveFieldValues, type FieldValue } from "../custom-fields";
 import { AppError } from "../errors";
 import { notifyTicketCreated } from "../mail/notifications";
 import { randomToken } from "../tokens";
@@ -25,6 +26,12 @@ export type NewTicket = {
   openedBy: { type: "guest" | "user"; id?: number } | { type: "staff"; actor: StaffActor } | { type: "api" | "system"; id?: number };
   ip?: string | null;
   emailMessageId?: string | null;
+  /**
+   * The department's custom field values as submitted (`field_<id>` keys), checked against its fields
+   * (required, type, options). Doors with a form pass them; mail and the HelpDeskZ-compatible API have
+   * no way to fill them, so they leave this out and the ticket is created without them.
+   */
+  fieldValues?: Record<string, unknown>;
   /** Send the customer the new-ticket mail (default true; the API's notify=0 and loop protection turn it off). */
   notify?: boolean;
 };
@@ -41,6 +48,13 @@ export async function createTicket(input: NewTicket) {
   }
   if (input.openedBy.type === "staff" && !worksInDepartment(input.openedBy.actor, department.id)) {
     throw new AppError("invalid", "You do not work in this department.", { departmentId: "You do not work in this department." });
+  }
+
+  let fieldValues: FieldValue[] = [];
+  if (input.fieldValues) {
+    const parsed = parseFieldValues(await listFieldsForDepartment(department.id), input.fieldValues);
+    if (!parsed.ok) throw new AppError("invalid", "Please correct the highlighted fields.", parsed.fieldErrors);
+    fieldValues = parsed.values;
   }
 
   const files = await writeAttachmentFiles(input.files ?? []);
@@ -81,6 +95,7 @@ export async function createTicket(input: NewTicket) {
         })
         .$returningId();
       await insertAttachmentRows(tx, ticketId, message!.id, files);
+      await saveFieldValues(tx, ticketId, fieldValues);
       const historyActor: HistoryActor =
         input.openedBy.type === "staff"
           ? { type: "staff", id: input.openedBy.actor.id }

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { actionError, formObject, invalidInput, type ActionResult } from "@/lib/actions";
 import { checkUploads, filesFromForm } from "@/lib/attachments";
 import { getUser } from "@/lib/auth/session";
+import { fieldValuesFromForm } from "@/lib/custom-fields/schema";
 import { enforceRateLimit } from "@/lib/rate-limit";
 import { requestIp } from "@/lib/request";
 import { getSettings } from "@/lib/settings";
@@ -37,6 +38,7 @@ export async function openTicketAction(form: FormData): Promise<ActionResult> {
       departmentId: input.departmentId,
       subject: input.subject,
       message: input.message,
+      fieldValues: fieldValuesFromForm(form),
       files,
       source: "web",
       openedBy: user ? { type: "user", id: user.id } : { type: "guest" },

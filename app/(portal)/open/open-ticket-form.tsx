@@ -2,12 +2,14 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState, useTransition, type BaseSyntheticEvent } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch, type Resolver } from "react-hook-form";
 import type { z } from "zod";
+import { CustomFieldInputs } from "@/components/custom-fields/custom-field-inputs";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { FileInput } from "@/components/ui/file-input";
+import { fieldKey, fieldValuesSchema, type CustomFieldDefinition } from "@/lib/custom-fields/schema";
 import { openTicketSchema } from "@/lib/validation/tickets";
 import { openTicketAction } from "./actions";
 
@@ -18,8 +20,11 @@ export function OpenTicketForm({
   departments,
   requester,
   attachments,
+  fieldsByDepartment,
 }: {
   departments: { id: number; name: string }[];
+  /** Each department's custom fields: choosing a department shows its fields. */
+  fieldsByDepartment: Record<number, CustomFieldDefinition[]>;
   requester: { fullname: string; email: string } | null;
   attachments: { enabled: boolean; maxCount: number; maxSizeMb: number; types: string };
 }) {
@@ -30,9 +35,15 @@ export function OpenTicketForm({
     register,
     handleSubmit,
     setError,
+    control,
     formState: { errors },
   } = useForm<FormInput, unknown, FormOutput>({
-    resolver: zodResolver(openTicketSchema),
+    // The chosen department's fields are checked with the same schema the server uses (parseFieldValues).
+    resolver: ((values, context, options) => {
+      const fields = fieldsByDepartment[Number(values.departmentId)] ?? [];
+      const resolve = zodResolver(openTicketSchema.extend(fieldValuesSchema(fields).shape)) as unknown as Resolver<FormInput, unknown, FormOutput>;
+      return resolve(values, context, options);
+    }) satisfies Resolver<FormInput, unknown, FormOutput>,
     defaultValues: {
       departmentId: departments.length === 1 ? String(departments[0]!.id) : "",
       fullname: requester?.fullname ?? "",
@@ -42,12 +53,19 @@ export function OpenTicketForm({
     },
   });
 
+  const fields = fieldsByDepartment[Number(useWatch({ control, name: "departmentId" }))] ?? [];
+  const fieldErrors = errors as Record<string, { message?: string } | undefined>;
+
   const onSubmit = (values: FormOutput, event?: BaseSyntheticEvent) => {
     setFormError(undefined);
     setFileError(undefined);
     const form = new FormData();
-    for (const [key, value] of Object.entries(values)) form.set(key, String(value));
-    const picker = (event?.target as HTMLFormElement | undefined)?.elements.namedItem("attachments") as HTMLInputElement | null;
+    for (const [key, value] of Object.entries(values)) if (!key.startsWith("field_")) form.set(key, String(value));
+    const element = event?.target as HTMLFormElement | undefined;
+    // Custom fields go as the inputs hold them (a checkbox group as one entry per ticked option); only
+    // the shown department's inputs are in the form, so another department's leftovers never travel.
+    for (const [key, value] of element ? new FormData(element) : []) if (key.startsWith("field_")) form.append(key, value);
+    const picker = element?.elements.namedItem("attachments") as HTMLInputElement | null;
     for (const file of Array.from(picker?.files ?? [])) form.append("attachments", file);
     startTransition(async () => {
       const result = await openTicketAction(form);
@@ -89,6 +107,11 @@ export function OpenTicketForm({
       <Field id="message" label="Message" error={errors.message?.message}>
         <Textarea id="message" rows={8} invalid={!!errors.message} {...register("message")} />
       </Field>
+      <CustomFieldInputs
+        fields={fields}
+        register={register}
+        errors={Object.fromEntries(fields.map((f) => [fieldKey(f), fieldErrors[fieldKey(f)]?.message]))}
+      />
       {attachments.enabled && (
         <Field
           id="attachments"

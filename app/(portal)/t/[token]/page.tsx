@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { FieldValues } from "@/components/custom-fields/field-values";
 import { ReplyForm } from "@/components/tickets/reply-form";
 import { StatusBadge } from "@/components/tickets/status-badge";
 import { Thread } from "@/components/tickets/thread";
@@ -7,6 +8,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/format";
 import { requestIp } from "@/lib/request";
+import { listTicketFieldValues } from "@/lib/custom-fields";
 import { getSettings } from "@/lib/settings";
 import { recordLinkView } from "@/lib/tickets/public-link";
 import { getThread, getTicketByPublicToken } from "@/lib/tickets/queries";
@@ -31,11 +33,12 @@ export default async function PublicTicketPage({ params }: { params: Promise<{ t
   const { token } = await params;
   const ticket = await getTicketByPublicToken(token);
   if (!ticket) notFound();
-  const [thread, settings, ip, email] = await Promise.all([
+  const [thread, settings, ip, email, fieldValues] = await Promise.all([
     getThread(ticket.id, { includeNotes: false }),
     getSettings(),
     requestIp(),
     readLinkEmail(ticket.id, token),
+    listTicketFieldValues(ticket.id),
   ]);
   await recordLinkView(ticket.id, ip, email);
   const closed = ticket.status === TicketStatus.Closed;
@@ -75,6 +78,12 @@ export default async function PublicTicketPage({ params }: { params: Promise<{ t
           </form>
         )}
       </div>
+      {fieldValues.length > 0 && (
+        <Card className="p-5">
+          <h2 className="mb-3 text-sm font-semibold text-slate-700">Ticket details</h2>
+          <FieldValues values={fieldValues} />
+        </Card>
+      )}
       <Thread
         messages={thread}
         viewer="customer"

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { FieldValues } from "@/components/custom-fields/field-values";
 import { ReplyForm } from "@/components/tickets/reply-form";
 import { StatusBadge } from "@/components/tickets/status-badge";
 import { Thread } from "@/components/tickets/thread";
@@ -10,6 +11,7 @@ import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
+import { listTicketFieldValues } from "@/lib/custom-fields";
 import { getSettings } from "@/lib/settings";
 import { getThread, getTicketForCustomer } from "@/lib/tickets/queries";
 import { TicketStatus } from "@/lib/tickets/status";
@@ -31,7 +33,11 @@ export default async function CustomerTicketPage({ params }: { params: Promise<{
   const id = z.coerce.number().int().positive().safeParse((await params).id);
   if (!id.success) notFound();
   const ticket = await loadTicket(id.data);
-  const [thread, settings] = await Promise.all([getThread(ticket.id, { includeNotes: false }), getSettings()]);
+  const [thread, settings, fieldValues] = await Promise.all([
+    getThread(ticket.id, { includeNotes: false }),
+    getSettings(),
+    listTicketFieldValues(ticket.id),
+  ]);
   const closed = ticket.status === TicketStatus.Closed;
   return (
     <div className="space-y-6">
@@ -55,6 +61,12 @@ export default async function CustomerTicketPage({ params }: { params: Promise<{
           </form>
         )}
       </div>
+      {fieldValues.length > 0 && (
+        <Card className="p-5">
+          <h2 className="mb-3 text-sm font-semibold text-slate-700">Ticket details</h2>
+          <FieldValues values={fieldValues} />
+        </Card>
+      )}
       <Thread messages={thread} viewer="customer" attachmentHref={(fileId) => `/attachments/${fileId}`} />
       <Card className="p-5">
         <h2 className="mb-3 text-lg font-semibold">{closed ? "Reply to reopen this ticket" : "Reply"}</h2>

@@ -6,8 +6,10 @@ import { z } from "zod";
 import { actionError, formObject, invalidInput, type ActionResult } from "@/lib/actions";
 import { checkUploads, filesFromForm } from "@/lib/attachments";
 import { requireStaff } from "@/lib/auth/session";
+import { fieldValuesFromForm } from "@/lib/custom-fields/schema";
 import { requestIp } from "@/lib/request";
 import { getSettings } from "@/lib/settings";
+import { updateTicketFieldValues } from "@/lib/tickets/fields";
 import { mergeTickets } from "@/lib/tickets/merge";
 import { deleteNote, editNote } from "@/lib/tickets/notes";
 import { addParticipant, removeParticipant } from "@/lib/tickets/participants";
@@ -78,6 +80,19 @@ export async function updateTicketAction(ticketId: number, form: FormData): Prom
   }
   revalidatePath(ticketPath(ticketId));
   return { ok: true, message: "Ticket updated." };
+}
+
+/** The ticket's custom field values (its department's fields); the domain checks them against the fields. */
+export async function updateTicketFieldsAction(ticketId: number, form: FormData): Promise<ActionResult> {
+  const actor = await requireStaff();
+  let changed: number;
+  try {
+    changed = (await updateTicketFieldValues(actor, ticketId, fieldValuesFromForm(form))).changes.length;
+  } catch (error) {
+    return actionError(error);
+  }
+  revalidatePath(ticketPath(ticketId));
+  return { ok: true, message: changed ? "Fields saved." : "Nothing changed." };
 }
 
 /** Keyboard shortcut and button: close without replying. */

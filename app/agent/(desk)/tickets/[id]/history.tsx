@@ -24,6 +24,11 @@ const describe = (entry: TicketHistoryEntry): string => {
       });
       return parts.join(", ") || "updated the ticket";
     }
+    case "fields_updated": {
+      const fields = Array.isArray(d.fields) ? (d.fields as { title: string; to: string }[]) : [];
+      const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
+      return fields.map((f) => (f.to ? `set ${f.title} to “${short(f.to)}”` : `cleared ${f.title}`)).join(", ") || "edited the fields";
+    }
     case "closed":
       return "closed the ticket";
     case "link_viewed":

@@ -2,12 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { FieldValues } from "@/components/custom-fields/field-values";
 import { ReplyForm } from "@/components/tickets/reply-form";
 import { StatusBadge } from "@/components/tickets/status-badge";
 import { Thread } from "@/components/tickets/thread";
 import { Card } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/session";
 import { fillPlaceholders, listCannedResponses } from "@/lib/canned";
+import { fieldKey, listFieldsForDepartment, listTicketFieldValues } from "@/lib/custom-fields";
+import { formValueOf } from "@/lib/custom-fields/schema";
 import { listDepartments } from "@/lib/departments";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
@@ -27,9 +30,11 @@ import {
   removeParticipantAction,
   staffReplyAction,
   updateTicketAction,
+  updateTicketFieldsAction,
 } from "./actions";
 import { TicketHistory } from "./history";
 import { KeyboardShortcuts, MergePanel, NoteControls, ParticipantsPanel, PresenceIndicator, PublicLinkPanel } from "./ticket-panels";
+import { TicketFieldsForm } from "./ticket-fields-form";
 import { TicketPropertiesForm } from "./ticket-properties-form";
 
 export const metadata: Metadata = { title: "Ticket" };
@@ -53,7 +58,7 @@ export default async function AgentTicketPage({ params }: { params: Promise<{ id
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
-  const [thread, settings, departments, priorities, assignees, participants, history, canned, signature, nextId] = await Promise.all([
+  const [thread, settings, departments, priorities, assignees, participants, history, canned, signature, nextId, fields, fieldValues] = await Promise.all([
     getThread(ticket.id, { includeNotes: true }),
     getSettings(),
     listDepartments(),
@@ -64,7 +69,17 @@ export default async function AgentTicketPage({ params }: { params: Promise<{ id
     listCannedResponses(actor),
     getStaffSignature(actor.id),
     nextTicketId(actor, ticket),
+    listFieldsForDepartment(ticket.departmentId),
+    listTicketFieldValues(ticket.id),
   ]);
+  // The edit form's initial values: stored values of the current department's fields (values kept
+  // from another department before a transfer are shown above it, read-only).
+  const editValues = Object.fromEntries(
+    fields.flatMap((f) => {
+      const stored = fieldValues.find((v) => v.id === f.id);
+      return stored ? [[fieldKey(f), formValueOf(f, stored.value)]] : [];
+    }),
+  );
   const placeholders = {
     "customer.name": ticket.customerName,
     "customer.email": ticket.customerEmail,
@@ -139,6 +154,25 @@ export default async function AgentTicketPage({ params }: { params: Promise<{ id
             assignees={assignees.map((a) => ({ id: a.id, name: a.fullname }))}
           />
         </Section>
+        {(fields.length > 0 || fieldValues.length > 0) && (
+          <Section title="Fields">
+            <div className="space-y-4">
+              <FieldValues values={fieldValues} empty="No field filled in yet." />
+              {fields.length > 0 && (
+                <details className="border-t border-slate-100 pt-3">
+                  <summary className="cursor-pointer text-sm text-brand-700 hover:underline">Edit fields</summary>
+                  <div className="mt-3">
+                    <TicketFieldsForm
+                      action={updateTicketFieldsAction.bind(null, ticket.id)}
+                      fields={fields}
+                      values={editValues}
+                    />
+                  </div>
+                </details>
+              )}
+            </div>
+          </Section>
+        )}
         <Section title="Customer">
           <p className="text-sm">{ticket.customerName}</p>
           <p className="text-sm break-all text-slate-600">{ticket.customerEmail}</p>

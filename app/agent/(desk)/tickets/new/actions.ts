@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { actionError, formObject, invalidInput, type ActionResult } from "@/lib/actions";
 import { checkUploads, filesFromForm } from "@/lib/attachments";
 import { requireStaff } from "@/lib/auth/session";
+import { fieldValuesFromForm } from "@/lib/custom-fields/schema";
 import { requestIp } from "@/lib/request";
 import { getSettings } from "@/lib/settings";
 import { createTicket } from "@/lib/tickets/create";
@@ -23,6 +24,7 @@ export async function newTicketAction(form: FormData): Promise<ActionResult> {
       departmentId: input.departmentId,
       subject: input.subject,
       message: input.message,
+      fieldValues: fieldValuesFromForm(form),
       priorityId: input.priorityId ?? null,
       files,
       source: "staff",

@@ -2,12 +2,14 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState, useTransition, type BaseSyntheticEvent } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch, type Resolver } from "react-hook-form";
 import type { z } from "zod";
+import { CustomFieldInputs } from "@/components/custom-fields/custom-field-inputs";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { FileInput } from "@/components/ui/file-input";
+import { fieldKey, fieldValuesSchema, type CustomFieldDefinition } from "@/lib/custom-fields/schema";
 import { staffNewTicketSchema } from "@/lib/validation/tickets";
 import { newTicketAction } from "./actions";
 
@@ -15,7 +17,16 @@ type FormInput = z.input<typeof staffNewTicketSchema>;
 type FormOutput = z.output<typeof staffNewTicketSchema>;
 type Option = { id: number; name: string };
 
-export function NewTicketForm({ departments, priorities }: { departments: Option[]; priorities: Option[] }) {
+export function NewTicketForm({
+  departments,
+  priorities,
+  fieldsByDepartment,
+}: {
+  departments: Option[];
+  priorities: Option[];
+  /** Each department's custom fields: choosing a department shows its fields. */
+  fieldsByDepartment: Record<number, CustomFieldDefinition[]>;
+}) {
   const [formError, setFormError] = useState<string>();
   const [fileError, setFileError] = useState<string>();
   const [pending, startTransition] = useTransition();
@@ -23,18 +34,33 @@ export function NewTicketForm({ departments, priorities }: { departments: Option
     register,
     handleSubmit,
     setError,
+    control,
     formState: { errors },
   } = useForm<FormInput, unknown, FormOutput>({
-    resolver: zodResolver(staffNewTicketSchema),
+    // The chosen department's fields are checked with the same schema the server uses (parseFieldValues).
+    resolver: ((values, context, options) => {
+      const fields = fieldsByDepartment[Number(values.departmentId)] ?? [];
+      const resolve = zodResolver(staffNewTicketSchema.extend(fieldValuesSchema(fields).shape)) as unknown as Resolver<FormInput, unknown, FormOutput>;
+      return resolve(values, context, options);
+    }) satisfies Resolver<FormInput, unknown, FormOutput>,
     defaultValues: { departmentId: departments.length === 1 ? String(departments[0]!.id) : "", fullname: "", email: "", subject: "", message: "", priorityId: "", notify: true },
   });
+
+  const fields = fieldsByDepartment[Number(useWatch({ control, name: "departmentId" }))] ?? [];
+  const fieldErrors = errors as Record<string, { message?: string } | undefined>;
 
   const onSubmit = (values: FormOutput, event?: BaseSyntheticEvent) => {
     setFormError(undefined);
     setFileError(undefined);
     const form = new FormData();
-    for (const [key, value] of Object.entries(values)) if (value !== undefined) form.set(key, key === "notify" ? (value ? "on" : "") : String(value));
-    const picker = (event?.target as HTMLFormElement | undefined)?.elements.namedItem("attachments") as HTMLInputElement | null;
+    for (const [key, value] of Object.entries(values)) {
+      if (value !== undefined && !key.startsWith("field_")) form.set(key, key === "notify" ? (value ? "on" : "") : String(value));
+    }
+    const element = event?.target as HTMLFormElement | undefined;
+    // Custom fields go as the inputs hold them (a checkbox group as one entry per ticked option); only
+    // the shown department's inputs are in the form, so another department's leftovers never travel.
+    for (const [key, value] of element ? new FormData(element) : []) if (key.startsWith("field_")) form.append(key, value);
+    const picker = element?.elements.namedItem("attachments") as HTMLInputElement | null;
     for (const file of Array.from(picker?.files ?? [])) form.append("attachments", file);
     startTransition(async () => {
       const result = await newTicketAction(form);
@@ -85,6 +111,11 @@ export function NewTicketForm({ departments, priorities }: { departments: Option
       <Field id="message" label="Message" error={errors.message?.message}>
         <Textarea id="message" rows={8} invalid={!!errors.message} {...register("message")} />
       </Field>
+      <CustomFieldInputs
+        fields={fields}
+        register={register}
+        errors={Object.fromEntries(fields.map((f) => [fieldKey(f), fieldErrors[fieldKey(f)]?.message]))}
+      />
       <Field id="attachments" label="Attachments" error={fileError}>
         <FileInput id="attachments" name="attachments" multiple />
       </Field>
