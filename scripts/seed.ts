@@ -94,12 +94,56 @@ async function seed() {
     { title: "Need more details", body: "Could you send a screenshot and the exact time it happened?", sortOrder: 1 },
     { title: "Closing", body: "I am closing this ticket; reply to it any time to reopen it.", sortOrder: 2 },
   ]);
+  await seedKnowledgeBase(adminActor, agentActor);
   await saveSettings({ helpdeskName: "Helpdeck Demo" });
   // Demo data is not news: nothing of it should be mailed to the example addresses.
   await db.execute(sql`DELETE FROM outbox WHERE id > 0`);
   const { allApiPermissions, createApiKey } = await import("@/lib/api-keys");
   const apiKey = await createApiKey({ name: "Demo integration", permissions: allApiPermissions });
   return { apiToken: apiKey.token };
+}
+
+/** A small help center: public categories (one nested), a staff-only one, published articles and a draft. */
+async function seedKnowledgeBase(admin: import("@/lib/auth/actors").StaffActor, agent: import("@/lib/auth/actors").StaffActor) {
+  const { saveArticle, saveCategory } = await import("@/lib/kb/manage");
+  const category = (name: string, description: string, isPublic = true, parentId: number | null = null) =>
+    saveCategory(admin, null, { name, description, isPublic, parentId }).then((c) => c.id);
+  const account = await category("Your account", "Signing in, passwords and your profile.");
+  const billing = await category("Billing", "Invoices, payment methods and refunds.");
+  const invoices = await category("Invoices", "Finding and understanding invoices.", true, billing);
+  const internal = await category("Internal procedures", "How the support team works (staff only).", false);
+  const article = (actor: typeof admin, categoryId: number, title: string, body: string, status: "draft" | "published" = "published", isPublic = true) =>
+    saveArticle(actor, null, { title, body, categoryId, format: "markdown", status, isPublic });
+  await article(admin, account, "Reset your password", [
+    "Forgot your password? You can choose a new one in a minute.",
+    "",
+    "1. Open the **Sign in** page and choose *Forgot your password?*",
+    "2. Enter the email address of your account.",
+    "3. Follow the link in the email we send you (it works for one hour).",
+    "",
+    "No email after a few minutes? Check your spam folder, then [open a ticket](/open).",
+  ].join("\n"));
+  await article(agent, account, "Change the email address of your account", [
+    "Go to **Profile**, enter the new address and confirm it from the email we send there.",
+    "Until you confirm, you keep signing in with the old address.",
+  ].join("\n"));
+  await article(admin, invoices, "Download an invoice as PDF", [
+    "Every invoice is available as a PDF:",
+    "",
+    "- Open **Billing → Invoices**.",
+    "- Choose the invoice and click **Download PDF**.",
+    "",
+    "> Invoices older than seven years are archived: ask us for a copy.",
+  ].join("\n"));
+  await article(admin, billing, "Update your payment method", "Cards and bank transfers are accepted. Change your card under **Billing → Payment method**; the next invoice uses it.");
+  await article(admin, billing, "Refund policy", "Draft: waiting for legal review.", "draft");
+  await article(admin, internal, "Escalating a security incident", [
+    "Staff only. Page the on-call engineer, then move the ticket to **Security (private)**.",
+    "",
+    "```",
+    "oncall page --team security --severity high",
+    "```",
+  ].join("\n"));
 }
 
 async function main() {

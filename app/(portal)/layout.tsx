@@ -27,6 +27,9 @@ export default async function PortalLayout({ children }: { children: React.React
             {settings.helpdeskName}
           </Link>
           <nav aria-label="Portal" className="-mx-2 flex flex-wrap items-center gap-x-1 text-sm sm:mx-0">
+            <Link href="/kb" className="rounded-md px-2.5 py-2 whitespace-nowrap text-slate-700 hover:bg-slate-100 sm:px-3">
+              Help center
+            </Link>
             <Link href="/open" className="rounded-md px-2.5 py-2 whitespace-nowrap text-slate-700 hover:bg-slate-100 sm:px-3">
               Open a ticket
             </Link>

@@ -158,48 +158,52 @@ export async function getAttachmentForViewer(viewer: KbViewer, attachmentId: num
 
 export type KbSearchHit = { id: number; title: string; slug: string; categoryId: number | null; excerpt: string; score: number };
 
-/**
- * Full-text search (MariaDB FULLTEXT on title + body text, natural language mode), best match first.
- * The total is capped so that a very common word does not make the count cost more than the page.
- */
+/** The two statements of a search, unexecuted (the bench EXPLAINs them); null when no word is searchable. */
+export async function searchStatements(viewer: KbViewer, terms: string[], options: { page?: number; perPage: number }) {
+  if (terms.length === 0) return null;
+  const { where } = await scopeFor(viewer);
+  const match = sql`MATCH(${kbArticles.title}, ${kbArticles.bodyText}) AGAINST (${terms.join(" ")} IN NATURAL LANGUAGE MODE)`;
+  const condition = and(match, where);
+  const page = options.page ?? 1;
+  const rows = db
+    .select({
+      id: kbArticles.id,
+      title: kbArticles.title,
+      slug: kbArticles.slug,
+      categoryId: kbArticles.categoryId,
+      // Enough of the body for an excerpt around the first match (long articles are not read whole).
+      text: sql<string>`LEFT(${kbArticles.bodyText}, 20000)`,
+      score: sql<number>`${match}`.mapWith(Number),
+    })
+    .from(kbArticles)
+    .where(condition)
+    .orderBy(sql`${match} DESC`, desc(kbArticles.id))
+    .limit(options.perPage)
+    .offset((page - 1) * options.perPage);
+  // Counting stops after the cap: a very common word must not make the count cost more than the page.
+  const count = db
+    .select({ count: sql<number>`count(*)`.mapWith(Number) })
+    .from(sql`(SELECT 1 FROM ${kbArticles} WHERE ${condition} LIMIT ${searchCountCap + 1}) AS hits`);
+  return { rows, count };
+}
+
+const searchCountCap = 1000;
+
+/** Full-text search (MariaDB FULLTEXT on title + body text, natural language mode), best match first. */
 export async function searchArticles(
   viewer: KbViewer,
   query: string,
   options: { page?: number; perPage: number; excerptLength: number },
 ): Promise<{ hits: KbSearchHit[]; total: number; capped: boolean; terms: string[] }> {
   const terms = searchTerms(query);
-  if (terms.length === 0) return { hits: [], total: 0, capped: false, terms };
-  const { where } = await scopeFor(viewer);
-  const against = terms.join(" ");
-  const match = sql`MATCH(${kbArticles.title}, ${kbArticles.bodyText}) AGAINST (${against} IN NATURAL LANGUAGE MODE)`;
-  const condition = and(match, where);
-  const page = options.page ?? 1;
-  const cap = 1000;
-  const [rows, [count]] = await Promise.all([
-    db
-      .select({
-        id: kbArticles.id,
-        title: kbArticles.title,
-        slug: kbArticles.slug,
-        categoryId: kbArticles.categoryId,
-        // Enough of the body for an excerpt around the first match (long articles are not read whole).
-        text: sql<string>`LEFT(${kbArticles.bodyText}, 20000)`,
-        score: sql<number>`${match}`.mapWith(Number),
-      })
-      .from(kbArticles)
-      .where(condition)
-      .orderBy(sql`${match} DESC`, desc(kbArticles.id))
-      .limit(options.perPage)
-      .offset((page - 1) * options.perPage),
-    db
-      .select({ count: sql<number>`count(*)`.mapWith(Number) })
-      .from(sql`(SELECT 1 FROM ${kbArticles} WHERE ${condition} LIMIT ${cap + 1}) AS hits`),
-  ]);
+  const statements = await searchStatements(viewer, terms, options);
+  if (!statements) return { hits: [], total: 0, capped: false, terms };
+  const [rows, [count]] = await Promise.all([statements.rows, statements.count]);
   const total = count?.count ?? 0;
   return {
     hits: rows.map(({ text, ...row }) => ({ ...row, excerpt: excerptAround(text, terms, options.excerptLength) })),
-    total: Math.min(total, cap),
-    capped: total > cap,
+    total: Math.min(total, searchCountCap),
+    capped: total > searchCountCap,
     terms,
   };
 }
