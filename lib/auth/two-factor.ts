@@ -5,6 +5,7 @@ import { staff, staffRecoveryCodes } from "@/db/schema";
 import { decryptSecret, encryptSecret } from "../crypto";
 import { AppError } from "../errors";
 import { enforceRateLimit, hitRateLimit } from "../rate-limit";
+import { getSettings } from "../settings";
 import { verifyPassword } from "./password";
 import { base32Encode, generateTotpSecret, matchTotp, otpauthUri } from "./totp";
 
@@ -43,6 +44,17 @@ export async function getTwoFactorStatus(staffId: number) {
       .where(and(eq(staffRecoveryCodes.staffId, staffId), isNull(staffRecoveryCodes.usedAt))),
   ]);
   return { enabled: Boolean(row?.secret), recoveryCodesLeft: remaining?.value ?? 0 };
+}
+
+/**
+ * True while the help desk requires two-factor sign-in for staff ("Require two-factor sign-in for
+ * staff") and this staff member has not turned it on: they are held at the setup until they do.
+ */
+export async function mustEnrollTwoFactor(staffId: number) {
+  const { staffTwoFactorRequired } = await getSettings();
+  if (!staffTwoFactorRequired) return false;
+  const [row] = await db.select({ secret: staff.twoFactorSecret }).from(staff).where(eq(staff.id, staffId));
+  return !row?.secret;
 }
 
 /**

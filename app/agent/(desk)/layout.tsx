@@ -1,15 +1,10 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/sign-out-button";
-import { requireStaffForTwoFactorSetup } from "@/lib/auth/session";
+import { requireStaff } from "@/lib/auth/session";
 import { getSettings } from "@/lib/settings";
 
 export default async function AgentLayout({ children }: { children: React.ReactNode }) {
-  // Lets a staff member held at two-factor setup through to the profile page; every other page and
-  // action under here calls requireStaff itself and sends them back to the setup.
-  const [{ actor, mustEnrollTwoFactor }, settings] = await Promise.all([
-    requireStaffForTwoFactorSetup(),
-    getSettings(),
-  ]);
+  const [actor, settings] = await Promise.all([requireStaff(), getSettings()]);
   return (
     <div className="min-h-screen">
       <header className="bg-slate-900 text-slate-100">
@@ -20,29 +15,27 @@ export default async function AgentLayout({ children }: { children: React.ReactN
               <img src="/logo.svg" alt="" width={24} height={24} />
               {settings.helpdeskName}
             </Link>
-            {!mustEnrollTwoFactor && (
-              <nav aria-label="Agent" className="flex flex-wrap gap-1 text-sm">
-                <Link href="/agent" className="rounded px-2.5 py-1.5 hover:bg-slate-800">
-                  Tickets
+            <nav aria-label="Agent" className="flex flex-wrap gap-1 text-sm">
+              <Link href="/agent" className="rounded px-2.5 py-1.5 hover:bg-slate-800">
+                Tickets
+              </Link>
+              {[
+                ["/agent/dashboard", "Dashboard"],
+                ["/agent/customers", "Customers"],
+                ["/agent/organizations", "Organizations"],
+                ["/agent/kb", "Knowledge base"],
+                ["/agent/profile", "Profile"],
+              ].map(([href, label]) => (
+                <Link key={href} href={href} className="rounded px-2.5 py-1.5 hover:bg-slate-800">
+                  {label}
                 </Link>
-                {[
-                  ["/agent/dashboard", "Dashboard"],
-                  ["/agent/customers", "Customers"],
-                  ["/agent/organizations", "Organizations"],
-                  ["/agent/kb", "Knowledge base"],
-                  ["/agent/profile", "Profile"],
-                ].map(([href, label]) => (
-                  <Link key={href} href={href} className="rounded px-2.5 py-1.5 hover:bg-slate-800">
-                    {label}
-                  </Link>
-                ))}
-                {actor.role === "admin" && (
-                  <Link href="/admin" className="rounded px-2.5 py-1.5 hover:bg-slate-800">
-                    Admin
-                  </Link>
-                )}
-              </nav>
-            )}
+              ))}
+              {actor.role === "admin" && (
+                <Link href="/admin" className="rounded px-2.5 py-1.5 hover:bg-slate-800">
+                  Admin
+                </Link>
+              )}
+            </nav>
           </div>
           <div className="flex items-center gap-3 text-sm">
             <span className="text-slate-300">

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/sign-in-form";
-import { getStaff } from "@/lib/auth/session";
+import { hasStaffSession } from "@/lib/auth/session";
 import { getSettings } from "@/lib/settings";
 import { hasAnyStaff } from "@/lib/staff/manage";
 
 export const metadata: Metadata = { title: "Staff sign in" };
 
 export default async function StaffLoginPage() {
-  if (await getStaff()) redirect("/agent");
+  if (await hasStaffSession()) redirect("/agent");
   if (!(await hasAnyStaff())) redirect("/setup");
   const { helpdeskName } = await getSettings();
   return (

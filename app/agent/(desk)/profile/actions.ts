@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { renderSVG } from "uqr";
 import { actionError, formObject, invalidInput, type ActionResult } from "@/lib/actions";
-import { requireStaff } from "@/lib/auth/session";
+import { requireStaff, requireStaffForTwoFactorSetup } from "@/lib/auth/session";
 import { disableTwoFactor, enableTwoFactor, regenerateRecoveryCodes, startTwoFactorEnrollment } from "@/lib/auth/two-factor";
 import { getSettings } from "@/lib/settings";
 import { changeStaffPassword, updateStaffProfile } from "@/lib/staff/profile";
@@ -44,14 +44,16 @@ export type Enrollment = { secret: string; uri: string; qrSvg: string };
 
 /** A new secret to scan or type in; nothing changes until a code from it is confirmed. */
 export async function startTwoFactorAction(): Promise<ActionResult<Enrollment>> {
-  const actor = await requireStaff();
+  // Open to staff held by the two-factor requirement: this is how they get through.
+  const { actor } = await requireStaffForTwoFactorSetup();
   const { helpdeskName } = await getSettings();
   const enrollment = startTwoFactorEnrollment(helpdeskName, actor.email);
   return { ok: true, data: { ...enrollment, qrSvg: renderSVG(enrollment.uri, { border: 2 }) } };
 }
 
 export async function enableTwoFactorAction(input: unknown): Promise<ActionResult<{ recoveryCodes: string[] }>> {
-  const actor = await requireStaff();
+  // Open to staff held by the two-factor requirement: this is how they get through.
+  const { actor } = await requireStaffForTwoFactorSetup();
   const parsed = twoFactorEnableSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
   let recoveryCodes;
@@ -61,6 +63,7 @@ export async function enableTwoFactorAction(input: unknown): Promise<ActionResul
     return actionError(error);
   }
   revalidatePath("/agent/profile");
+  revalidatePath("/agent/two-factor");
   return { ok: true, message: "Two-factor sign-in is on.", data: { recoveryCodes } };
 }
 
