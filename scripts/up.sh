@@ -12,8 +12,16 @@ ensure_node_modules "$root"
 if [ ! -f .env ]; then
   say "writing .env with fresh secrets (see .env.example)"
   umask 077
+  # Without a DATABASE_URL of the caller's, the help desk gets its own MariaDB (scripts/db-up.sh).
+  if [ -n "${DATABASE_URL:-}" ]; then
+    database_lines="DATABASE_URL=$DATABASE_URL"
+  else
+    database_lines="DATABASE_URL=$(local_database_url helpdeck)
+HELPDECK_LOCAL_DB=1
+HELPDECK_DB_PORT=${HELPDECK_DB_PORT:-3391}"
+  fi
   cat >.env <<ENV
-DATABASE_URL=$(local_database_url helpdeck)
+$database_lines
 APP_URL=http://localhost:${PORT:-3000}
 NEXTAUTH_URL=http://localhost:${PORT:-3000}
 NEXTAUTH_SECRET=$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64url"))')
