@@ -109,6 +109,22 @@ class Run {
     private readonly batchSize: number,
   ) {}
 
+  /** The batch being written while the next one is read and mapped: at most one in flight. */
+  private pending: Promise<void> = Promise.resolve();
+
+  /** Writes a batch in its transaction once the previous one is committed; `done` runs after the commit. */
+  private async write(work: (tx: Tx) => Promise<void>, done: () => void) {
+    await this.pending;
+    this.pending = inBatch(this.dryRun, work).then(done);
+    // A failure surfaces at the next write or drain; this only keeps it from counting as unhandled.
+    this.pending.catch(() => undefined);
+  }
+
+  /** Waits for the last batch of a phase: the next phase's rows may reference it. */
+  private async drain() {
+    await this.pending;
+  }
+
   private progress(phase: string, rowsDone: number) {
     this.done += rowsDone;
     this.options.onProgress?.({
@@ -425,10 +441,15 @@ class Run {
           }
         }
       }
-      await inBatch(this.dryRun, (tx) => upsertRows(tx, users, values));
-      entity.imported += values.length;
-      this.progress("users", batch.length);
+      await this.write(
+        (tx) => upsertRows(tx, users, values),
+        () => {
+          entity.imported += values.length;
+          this.progress("users", batch.length);
+        },
+      );
     }
+    await this.drain();
   }
 
   private async customFields() {
@@ -512,14 +533,19 @@ class Run {
         fieldRows.push(...mapped.fieldValues);
       }
       values.read += fieldRows.length;
-      await inBatch(this.dryRun, async (tx) => {
-        await upsertRows(tx, tickets, ticketRows, ["publicToken"]);
-        await upsertRows(tx, ticketFieldValues, fieldRows);
-      });
-      entity.imported += ticketRows.length;
-      values.imported += fieldRows.length;
-      this.progress("tickets", batch.length);
+      await this.write(
+        async (tx) => {
+          await upsertRows(tx, tickets, ticketRows, ["publicToken"]);
+          await upsertRows(tx, ticketFieldValues, fieldRows);
+        },
+        () => {
+          entity.imported += ticketRows.length;
+          values.imported += fieldRows.length;
+          this.progress("tickets", batch.length);
+        },
+      );
     }
+    await this.drain();
   }
 
   private async messages() {
@@ -541,14 +567,15 @@ class Run {
           userId: await this.resolveUser(mapped.userId == null ? null : userIdOf(this.ctx, mapped.userId)),
         });
       }
-      await this.writeMessages(values);
-      entity.imported += values.length;
-      this.progress("messages", batch.length);
+      await this.write(
+        (tx) => upsertRows(tx, messages, values),
+        () => {
+          entity.imported += values.length;
+          this.progress("messages", batch.length);
+        },
+      );
     }
-  }
-
-  private async writeMessages(values: (typeof messages.$inferInsert)[]) {
-    await inBatch(this.dryRun, (tx) => upsertRows(tx, messages, values));
+    await this.drain();
   }
 
   private async notes() {
@@ -570,10 +597,15 @@ class Run {
         const mapped = mapNote(rows.noteRow.parse(raw), this.ctx, entity);
         if (mapped) values.push(mapped);
       }
-      await this.writeMessages(values);
-      entity.imported += values.length;
-      this.progress("notes", batch.length);
+      await this.write(
+        (tx) => upsertRows(tx, messages, values),
+        () => {
+          entity.imported += values.length;
+          this.progress("notes", batch.length);
+        },
+      );
     }
+    await this.drain();
   }
 
   private async attachments() {
@@ -624,14 +656,19 @@ class Run {
           }),
         );
       }
-      await inBatch(this.dryRun, async (tx) => {
-        await upsertRows(tx, attachments, ticketFiles);
-        await upsertRows(tx, kbAttachments, articleFiles);
-      });
-      entity.imported += ticketFiles.length;
-      kbEntity.imported += articleFiles.length;
-      this.progress("attachments", batch.length);
+      await this.write(
+        async (tx) => {
+          await upsertRows(tx, attachments, ticketFiles);
+          await upsertRows(tx, kbAttachments, articleFiles);
+        },
+        () => {
+          entity.imported += ticketFiles.length;
+          kbEntity.imported += articleFiles.length;
+          this.progress("attachments", batch.length);
+        },
+      );
     }
+    await this.drain();
   }
 
   private async canned() {
@@ -672,10 +709,15 @@ class Run {
     )) {
       const values = batch.map((raw) => mapArticle(rows.articleRow.parse(raw), this.ctx, articles));
       articles.read += batch.length;
-      await inBatch(this.dryRun, (tx) => upsertRows(tx, kbArticles, values));
-      articles.imported += values.length;
-      this.progress("kb articles", batch.length);
+      await this.write(
+        (tx) => upsertRows(tx, kbArticles, values),
+        () => {
+          articles.imported += values.length;
+          this.progress("kb articles", batch.length);
+        },
+      );
     }
+    await this.drain();
   }
 
   private async emailAddresses() {
