@@ -55,7 +55,7 @@ const sections: Record<SettingsSection, { title: string; description: string; fi
       { name: "signInAttempts", label: "Failed sign-ins allowed", kind: "number", hint: "Per account and per address, within the window below." },
       { name: "signInWindowMinutes", label: "Window (minutes)", kind: "number" },
       { name: "sessionHours", label: "Session length (hours)", kind: "number" },
-      { name: "staffTwoFactorRequired", label: "Require two-factor sign-in for staff", kind: "checkbox" },
+      { name: "staffTwoFactorRequired", label: "Require two-factor sign-in for staff", kind: "checkbox", hint: "Staff without it, you included, can only open its set-up page until they turn it on. The token API is not affected." },
     ],
   },
   kb: {
