@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
+import { ArticleLinkPicker } from "@/components/kb/article-link-picker";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Select, Textarea } from "@/components/ui/field";
@@ -108,6 +109,7 @@ export function ReplyForm({
               </select>
             </div>
           )}
+          <ArticleLinkPicker targetId="message" />
         </div>
       )}
       <Field id="message" label={kind === "note" ? "Internal note (staff only)" : "Your reply"} error={errors.message}>

@@ -5,6 +5,7 @@ import { useState, useTransition, type BaseSyntheticEvent } from "react";
 import { useForm, useWatch, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import { CustomFieldInputs } from "@/components/custom-fields/custom-field-inputs";
+import { ArticleSuggestions } from "@/components/kb/article-suggestions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
@@ -104,6 +105,7 @@ export function OpenTicketForm({
       <Field id="subject" label="Subject" error={errors.subject?.message}>
         <Input id="subject" invalid={!!errors.subject} {...register("subject")} />
       </Field>
+      <ArticleSuggestions inputId="subject" />
       <Field id="message" label="Message" error={errors.message?.message}>
         <Textarea id="message" rows={8} invalid={!!errors.message} {...register("message")} />
       </Field>
