@@ -18,3 +18,19 @@ export async function requestIp(): Promise<string> {
   const h = await headers();
   return clientIpFrom((name) => h.get(name));
 }
+
+/**
+ * Whether a state-changing request to a cookie-authenticated route handler comes from our own pages.
+ * Browsers send Origin on every POST; a cross-site form or fetch carries the other site's, and a
+ * request without one is not from a browser page of ours. (Server actions get the same check from Next.)
+ */
+export function isSameOriginRequest(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
