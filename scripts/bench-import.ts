@@ -91,9 +91,9 @@ async function sourceIsReady(): Promise<boolean> {
     const c = await mysql.createConnection({ uri: sourceUrl });
     try {
       const [[row]] = (await c.query(
-        "SELECT (SELECT COUNT(*) FROM hdz_tickets) AS t, (SELECT COUNT(*) FROM hdz_tickets_messages) AS m",
-      )) as unknown as [{ t: number; m: number }[]];
-      return Number(row!.t) === ticketCount && Number(row!.m) === messageCount;
+        "SELECT (SELECT COUNT(*) FROM hdz_tickets) AS t, (SELECT COUNT(*) FROM hdz_tickets_messages) AS m, (SELECT COUNT(*) FROM hdz_emails) AS e",
+      )) as unknown as [{ t: number; m: number; e: number }[]];
+      return Number(row!.t) === ticketCount && Number(row!.m) === messageCount && Number(row!.e) > 0;
     } finally {
       await c.end();
     }
@@ -319,11 +319,27 @@ async function importPhase() {
   const { pool } = await import("@/db");
   const started = performance.now();
   let last = 0;
+  // Time and rows per phase: each progress event closes the span since the one before.
+  const phases = new Map<string, { ms: number; rows: number }>();
+  let spanStart = started;
+  let doneBefore = 0;
+  const account = (phase: string, done: number) => {
+    const now = performance.now();
+    const entry = phases.get(phase) ?? { ms: 0, rows: 0 };
+    entry.ms += now - spanStart;
+    entry.rows += done - doneBefore;
+    phases.set(phase, entry);
+    spanStart = now;
+    doneBefore = done;
+  };
+  let lastPhase = "";
   const report = await importHelpdeskz({
     from: values.from,
     attachmentsDir: values.attachments,
     batchSize: Number(values.batch),
     onProgress: ({ phase, done, total, elapsedMs }) => {
+      account(phase, done);
+      lastPhase = phase;
       if (Date.now() - last < 5000) return;
       last = Date.now();
       console.error(
@@ -331,6 +347,7 @@ async function importPhase() {
       );
     },
   });
+  account(lastPhase, doneBefore);
   const seconds = (performance.now() - started) / 1000;
   await pool.end();
   const entities = Object.fromEntries(
@@ -339,7 +356,14 @@ async function importPhase() {
       { read: e.read, imported: e.imported, skipped: e.skippedCount },
     ]),
   );
-  process.stdout.write(JSON.stringify({ seconds, maxRssKb: process.resourceUsage().maxRSS, entities }));
+  process.stdout.write(
+    JSON.stringify({
+      seconds,
+      maxRssKb: process.resourceUsage().maxRSS,
+      entities,
+      phases: Object.fromEntries(phases),
+    }),
+  );
 }
 
 async function main() {
@@ -380,6 +404,7 @@ async function main() {
     seconds: number;
     maxRssKb: number;
     entities: Record<string, { read: number; imported: number; skipped: number }>;
+    phases: Record<string, { ms: number; rows: number }>;
   };
   const totalRows = Object.values(result.entities).reduce((n, e) => n + e.read, 0);
   const rate = (rows: number) => Math.round(rows / result.seconds).toLocaleString("en");
@@ -398,7 +423,15 @@ async function main() {
     `- load average: ${loadBefore.map((l) => l.toFixed(2)).join(" ")} before, ${loadAfter.map((l) => l.toFixed(2)).join(" ")} after (shared machine)`,
     `- batch: ${values.batch} rows a transaction`,
     `- **${totalRows.toLocaleString("en")} rows in ${result.seconds.toFixed(1)} s: ${rate(totalRows)} rows/s**; peak RSS of the import process ${(result.maxRssKb / 1024).toFixed(0)} MB`,
-    `- tickets ${rate(result.entities.tickets?.read ?? 0)}/s averaged over the whole run; messages ${rate(result.entities.messages?.read ?? 0)}/s likewise`,
+    "",
+    "| phase | rows | seconds | rows/s |",
+    "| --- | ---: | ---: | ---: |",
+    ...Object.entries(result.phases)
+      .filter(([, p]) => p.ms >= 50)
+      .map(
+        ([name, p]) =>
+          `| ${name} | ${p.rows.toLocaleString("en")} | ${(p.ms / 1000).toFixed(1)} | ${p.rows ? Math.round(p.rows / (p.ms / 1000)).toLocaleString("en") : "–"} |`,
+      ),
     "",
     "| entity | read | imported | skipped |",
     "| --- | ---: | ---: | ---: |",
