@@ -1,8 +1,9 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { env } from "../env";
 import { clientIpFrom } from "../request";
 import { getSettings } from "../settings";
+import { loadStaffSignIn, loadUserSignIn } from "./actors";
+import { authSecret } from "./secret";
 import { signInCustomer, signInStaff, type SignInFailure } from "./sign-in";
 
 export type Principal = { type: "staff" | "user"; id: number };
@@ -10,6 +11,8 @@ export type Principal = { type: "staff" | "user"; id: number };
 declare module "next-auth" {
   interface Session {
     principal: Principal;
+    /** The password stamp the session was issued with (credentialStamp). */
+    stamp?: string;
   }
 }
 
@@ -18,6 +21,8 @@ declare module "next-auth/jwt" {
     principal?: Principal;
     /** When this sign-in happened (ms); the admin's session length counts from it. */
     signedInAt?: number;
+    /** The password stamp at sign-in (credentialStamp): a later password change ends this session. */
+    stamp?: string;
   }
 }
 
@@ -35,7 +40,7 @@ function failure(reason: SignInFailure): never {
 
 export const authOptions: NextAuthOptions = {
   // Read at request time by next-auth; a production server without it refuses to sign anyone in.
-  secret: env.NEXTAUTH_SECRET ?? (env.NODE_ENV === "production" ? undefined : "dev-only-NEXTAUTH_SECRET-not-secret"),
+  secret: authSecret,
   // The cookie may live up to the longest allowed session; the admin's `sessionHours` ends it sooner (jwt callback).
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/login", error: "/login" },
@@ -67,6 +72,9 @@ export const authOptions: NextAuthOptions = {
         const [type, id] = user.id.split(":");
         token.principal = { type: type === "staff" ? "staff" : "user", id: Number(id) };
         token.signedInAt = Date.now();
+        // Read after authorize, which may just have rehashed a legacy password hash.
+        const signIn = type === "staff" ? await loadStaffSignIn(Number(id)) : await loadUserSignIn(Number(id));
+        token.stamp = signIn?.stamp;
       } else if (token.principal) {
         // Session length (admin setting): an older sign-in no longer carries a principal, i.e. is signed out.
         const { sessionHours } = await getSettings();
@@ -76,6 +84,7 @@ export const authOptions: NextAuthOptions = {
     },
     session({ session, token }) {
       if (token.principal) session.principal = token.principal;
+      session.stamp = token.stamp;
       // The session carries no profile data: pages load the actor from the database.
       session.user = undefined;
       return session;

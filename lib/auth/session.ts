@@ -2,7 +2,7 @@ import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { authOptions } from "./options";
-import { loadStaffActor, loadUserActor, type StaffActor, type UserActor } from "./actors";
+import { loadStaffSignIn, loadUserSignIn, type StaffActor, type UserActor } from "./actors";
 import { mustEnrollTwoFactor } from "./two-factor";
 
 /** Where staff held by the two-factor requirement are sent; the page explains why. */
@@ -16,12 +16,14 @@ const getSession = cache(async (): Promise<{ actor: StaffActor | UserActor; must
   const session = await getServerSession(authOptions);
   const principal = session?.principal;
   if (!principal) return null;
+  // A session issued before the password last changed is signed out (credentialStamp).
   if (principal.type === "user") {
-    const actor = await loadUserActor(principal.id);
-    return actor && { actor, mustEnrollTwoFactor: false };
+    const signIn = await loadUserSignIn(principal.id);
+    return signIn && signIn.stamp === session.stamp ? { actor: signIn.actor, mustEnrollTwoFactor: false } : null;
   }
-  const actor = await loadStaffActor(principal.id);
-  return actor && { actor, mustEnrollTwoFactor: await mustEnrollTwoFactor(actor.id) };
+  const signIn = await loadStaffSignIn(principal.id);
+  if (!signIn || signIn.stamp !== session.stamp) return null;
+  return { actor: signIn.actor, mustEnrollTwoFactor: await mustEnrollTwoFactor(signIn.actor.id) };
 });
 
 /**

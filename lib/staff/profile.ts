@@ -1,3 +1,4 @@
+import { credentialStamp } from "../auth/credential-stamp";
 import { and, eq, ne } from "drizzle-orm";
 import { db } from "@/db";
 import { staff } from "@/db/schema";
@@ -44,5 +45,8 @@ export async function changeStaffPassword(staffId: number, input: { currentPassw
   if (!(await verifyPassword(input.currentPassword, row.passwordHash))) {
     throw new AppError("invalid", "Your current password is not correct.", { currentPassword: "This is not your current password." });
   }
-  await db.update(staff).set({ passwordHash: await hashPassword(input.password) }).where(eq(staff.id, staffId));
+  const passwordHash = await hashPassword(input.password);
+  await db.update(staff).set({ passwordHash }).where(eq(staff.id, staffId));
+  // Every other session of theirs ends; the caller keeps the current one with this stamp.
+  return { stamp: credentialStamp(passwordHash) };
 }

@@ -1,3 +1,4 @@
+import { credentialStamp } from "../auth/credential-stamp";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { db, type Tx } from "@/db";
 import { authTokens, users } from "@/db/schema";
@@ -188,10 +189,10 @@ async function checkCurrentPassword(actor: UserActor, password: string) {
 
 export async function changePassword(actor: UserActor, input: PasswordChangeInput) {
   await checkCurrentPassword(actor, input.currentPassword);
-  await db
-    .update(users)
-    .set({ passwordHash: await hashPassword(input.password) })
-    .where(eq(users.id, actor.id));
+  const passwordHash = await hashPassword(input.password);
+  await db.update(users).set({ passwordHash }).where(eq(users.id, actor.id));
+  // Every other session of theirs ends; the caller keeps the current one with this stamp.
+  return { stamp: credentialStamp(passwordHash) };
 }
 
 /**

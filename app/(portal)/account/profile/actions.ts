@@ -1,5 +1,6 @@
 "use server";
 
+import { keepThisSession } from "@/lib/auth/session-cookie";
 import { revalidatePath } from "next/cache";
 import { actionError, formObject, invalidInput, type ActionResult } from "@/lib/actions";
 import { requireUser } from "@/lib/auth/session";
@@ -39,7 +40,8 @@ export async function changePasswordAction(form: FormData): Promise<ActionResult
   const parsed = passwordChangeSchema.safeParse(formObject(form));
   if (!parsed.success) return invalidInput(parsed.error);
   try {
-    await changePassword(user, parsed.data);
+    const { stamp } = await changePassword(user, parsed.data);
+    await keepThisSession(stamp);
   } catch (error) {
     return actionError(error);
   }

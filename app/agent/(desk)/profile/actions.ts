@@ -1,5 +1,6 @@
 "use server";
 
+import { keepThisSession } from "@/lib/auth/session-cookie";
 import { revalidatePath } from "next/cache";
 import { renderSVG } from "uqr";
 import { actionError, formObject, invalidInput, type ActionResult } from "@/lib/actions";
@@ -33,7 +34,8 @@ export async function changeStaffPasswordAction(form: FormData): Promise<ActionR
   const parsed = staffPasswordChangeSchema.safeParse(formObject(form));
   if (!parsed.success) return invalidInput(parsed.error);
   try {
-    await changeStaffPassword(actor.id, parsed.data);
+    const { stamp } = await changeStaffPassword(actor.id, parsed.data);
+    await keepThisSession(stamp);
   } catch (error) {
     return actionError(error);
   }
