@@ -293,6 +293,13 @@ async function generate() {
       ]),
     );
     await c.query(
+      "INSERT INTO hdz_emails (id, `default`, name, email, department_id, created, outgoing_type, smtp_host, smtp_port, smtp_encryption, smtp_username, smtp_password) VALUES (1, 1, 'Bench Desk', 'support@bench.test', 1, ?, 'smtp', 'smtp.bench.test', '587', 'tls', 'support', 'secret')",
+      [t0],
+    );
+    await c.query(
+      "INSERT INTO hdz_emails_tpl (id, position, name, subject, message, status) VALUES ('new_ticket', 1, 'New ticket', '[#%ticket_id%] %ticket_subject%', '<p>Dear %client_name%,</p><p>%support_url%</p>', 1), ('staff_reply', 2, 'Staff Reply', 'Re: [#%ticket_id%] %ticket_subject%', '<p>%message%</p>', 1)",
+    );
+    await c.query(
       "INSERT INTO hdz_api (id, name, token, date, last_update, permissions, ip_address, active) VALUES (1, 'Bench', ?, ?, ?, ?, '', 1)",
       ["BenchToken".padEnd(60, "x"), t0, t0, phpSerialize({ tickets: { read: "1" } })],
     );

@@ -54,7 +54,8 @@ const keptIdTables = [
  * InnoDB moves AUTO_INCREMENT past explicit ids on insert; this makes sure of it (the counter can lag
  * after a server restart on older MySQL), so the next ticket created here gets a new id.
  */
-export async function raiseAutoIncrements() {
+export async function raiseAutoIncrements(): Promise<string[]> {
+  const problems: string[] = [];
   for (const table of keptIdTables) {
     const [rows] = (await db.execute(
       sql.raw(
@@ -62,7 +63,13 @@ export async function raiseAutoIncrements() {
       ),
     )) as unknown as [{ next: number; counter: number | null }[]];
     const next = Number(rows[0]?.next ?? 1);
-    if (Number(rows[0]?.counter ?? 0) < next)
+    if (Number(rows[0]?.counter ?? 0) >= next) continue;
+    try {
       await db.execute(sql.raw(`ALTER TABLE \`${table}\` AUTO_INCREMENT = ${next}`));
+    } catch (error) {
+      // Without ALTER rights the data is still complete; the next insert moves the counter anyway.
+      problems.push(`${table}: AUTO_INCREMENT not raised to ${next} (${error instanceof Error ? error.message : error})`);
+    }
   }
+  return problems;
 }

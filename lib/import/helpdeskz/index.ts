@@ -213,7 +213,7 @@ class Run {
         elapsedMs: Date.now() - this.started,
       });
       await recomputeTicketCounters(this.batchSize * 10);
-      await raiseAutoIncrements();
+      for (const problem of await raiseAutoIncrements()) this.report.note(problem);
       await this.saveMarker({ ...newMarker, finishedAt: new Date().toISOString() });
     }
   }
