@@ -182,7 +182,8 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       />
       <nav aria-label="Pagination" className="mt-3 flex items-center justify-between text-sm text-slate-600">
         <span>
-          {formatQueueCount(result.total)} {result.total === 1 ? "ticket" : "tickets"} · page {result.page}
+          {result.totalUnknown ? "Many matching tickets, latest first" : `${formatQueueCount(result.total)} ${result.total === 1 ? "ticket" : "tickets"}`} · page{" "}
+          {result.page}
           {result.pageCount !== null && ` of ${result.pageCount}`}
         </span>
         <span className="flex gap-2">

@@ -96,4 +96,27 @@ describe("the agent queue at scale", () => {
     const byName = await listQueue(agent.actor, queue({ q: customer.fullname }), 10);
     expect(byName.rows.map((r) => r.id).sort()).toEqual([inSubject.id, inMessage.id].sort());
   });
+
+  it("answers a common word from the newest tickets in order, without listing every match first", async () => {
+    const department = await makeDepartment();
+    const agent = await makeStaff({ departmentIds: [department.id] });
+    const customer = await makeCustomer();
+    const word = unique("gadget").toLowerCase();
+    // 1,200 tickets, newest first; every third one names the word (capitalised), one only inside a longer word.
+    await insertTickets(1200, {
+      userId: customer.id,
+      departmentId: department.id,
+      subject: (i) => (i === 1 ? `Re${word} broken` : i % 3 === 0 ? `${word[0]!.toUpperCase()}${word.slice(1)} jam ${i}` : `Other ${i}`),
+    });
+    const expected = Array.from({ length: 1200 }, (_, i) => i).filter((i) => i % 3 === 0).map((i) => `${word[0]!.toUpperCase()}${word.slice(1)} jam ${i}`);
+
+    const first = await listQueue(agent.actor, queue({ q: word }), 25);
+    expect(first).toMatchObject({ totalUnknown: true, hasNext: true, pageCount: null, page: 1 });
+    expect(first.rows.map((r) => r.subject)).toEqual(expected.slice(0, 25));
+    const third = await listQueue(agent.actor, queue({ q: word, page: "3" }), 25);
+    expect(third.rows.map((r) => r.subject)).toEqual(expected.slice(50, 75));
+    // A view the window covers entirely is counted exactly.
+    const small = await listQueue(agent.actor, queue({ q: word, view: "active" }), 25);
+    expect(small).toMatchObject({ total: 0, totalUnknown: false, rows: [] });
+  });
 });
