@@ -92,7 +92,7 @@ function keywordSearch(q: string | undefined): { where?: SQL; matches?: SQL } {
   const parts: SQL[] = [sql`${byRequester}`];
   if (bySubject) parts.push(sql`${bySubject}`);
   if (words) parts.push(sql`${db.select({ id: messages.ticketId }).from(messages).where(sql`MATCH(${messages.body}) AGAINST (${words} IN BOOLEAN MODE)`)}`);
-  return { matches: sql.join(parts, sql` UNION `) };
+  return { matches: sql.join(parts, sql` UNION ALL `) };
 }
 
 const dayStart = (date: string) => new Date(`${date}T00:00:00Z`);
@@ -241,21 +241,21 @@ function buildQueueQueries(actor: StaffActor, query: QueueQuery, pageSize: numbe
   const byIds = matchedIds ? inArray(tickets.id, matchedIds.length ? matchedIds : [0]) : undefined;
   const where = and(staffScope(actor), viewCondition(actor, query.view, overdueHours), ...filterConditions(query), search.where, byIds);
   const forceIndex = indexFor(query, matchedIds);
-  const from = () => {
-    const base = db.select({ id: tickets.id }).from(tickets, forceIndex ? { forceIndex } : undefined);
-    // More matches than SEARCH_ID_CAP (a common word): join the set of matches.
-    return search.matches && matchedIds === null ? base.innerJoin(sql`(${search.matches}) AS matched`, sql`matched.id = ${tickets.id}`) : base;
-  };
+  // More matches than SEARCH_ID_CAP: a semi-join, so MariaDB builds the set once and walks the
+  // page's order checking each ticket against it, stopping at the page's end.
+  const inMatches = search.matches && matchedIds === null ? sql`${tickets.id} IN (SELECT matched.id FROM (${search.matches}) AS matched)` : undefined;
+  const from = () => db.select({ id: tickets.id }).from(tickets, forceIndex ? { forceIndex } : undefined);
   const ids = from()
-    .where(where)
+    .where(and(where, inMatches))
     .orderBy(...ticketOrdering(query.sort, query.dir))
     .limit(pageSize + 1)
     .offset((query.page - 1) * pageSize);
   const capped = from()
-    .where(where)
+    .where(and(where, inMatches))
     .limit(QUEUE_COUNT_CAP + 1)
     .as("capped");
-  return { ids, total: db.select({ value: count() }).from(capped) };
+  // With that many matches the total is not counted (a second pass over the set): it shows as "many".
+  return { ids, total: inMatches ? null : db.select({ value: count() }).from(capped) };
 }
 
 function pageRows(ids: number[]) {
@@ -305,7 +305,7 @@ export async function listQueue(actor: StaffActor, query: QueueQuery, pageSize: 
   }
   const matchedIds = await matchedTicketIds(keywordSearch(query.q).matches);
   const built = buildQueueQueries(actor, query, pageSize, overdueHours, matchedIds);
-  const [idRows, [total]] = await Promise.all([built.ids, built.total]);
+  const [idRows, [total] = []] = await Promise.all([built.ids, built.total ?? undefined]);
   const hasNext = idRows.length > pageSize;
   const ids = idRows.slice(0, pageSize).map((r) => r.id);
   const byId = new Map((await pageRows(ids)).map((row) => [row.id, row]));
@@ -316,10 +316,10 @@ export async function listQueue(actor: StaffActor, query: QueueQuery, pageSize: 
     rows,
     total: totalRows,
     totalCapped,
-    totalUnknown: false,
+    totalUnknown: built.total === null,
     hasNext,
     page: query.page,
-    pageCount: totalCapped ? null : Math.max(1, Math.ceil(totalRows / pageSize)),
+    pageCount: totalCapped || built.total === null ? null : Math.max(1, Math.ceil(totalRows / pageSize)),
   };
 }
 
@@ -365,7 +365,7 @@ export function queueStatements(actor: StaffActor, query: QueueQuery, pageSize: 
     ...search,
     { name: "page ids", ...built.ids.toSQL() },
     { name: "page rows (names for the page's ids)", ...pageRows([1, 2, 3]).toSQL() },
-    { name: "total (capped)", ...built.total.toSQL() },
+    ...(built.total ? [{ name: "total (capped)", ...built.total.toSQL() }] : []),
     ...Object.entries(counts).map(([name, statement]) => ({ name: `view count: ${name}`, ...statement.toSQL() })),
   ];
 }
