@@ -359,6 +359,8 @@ describe("import from HelpDeskZ", () => {
 
     const [boss] = await lib.db.select().from(staff).where(eq(staff.id, 1));
     expect(boss!.role).toBe("admin");
+    const [agent] = await lib.db.select().from(staff).where(eq(staff.id, 2));
+    expect(agent!.signature).toBe("Andy, Billing");
     const [gone] = await lib.db.select().from(staff).where(eq(staff.id, 3));
     expect(gone).toMatchObject({ active: false, email: "staff-3@helpdeskz-import.invalid" });
 

@@ -5,7 +5,8 @@ import type { staff, users } from "@/db/schema";
 import { encryptSecret } from "@/lib/crypto";
 import type { EntityReport } from "../report";
 import type { StaffRow, UserRow } from "../schema";
-import { fromUnix, phpListOfStrings, tryUnserialize, unescapeHtml } from "../php";
+import { fromUnix, phpListOfStrings, plainTextOf, tryUnserialize, unescapeHtml } from "../php";
+import { htmlToText } from "./content";
 import { clip } from "./context";
 
 const bcrypt = /^\$2[abxy]\$\d\d\$[./A-Za-z0-9]{53}$/;
@@ -65,13 +66,23 @@ export function mapStaff(
     passwordHash: keptHash(row.password, row.id, report) ?? "",
     role: row.admin === 1 ? "admin" : "agent",
     active: row.active === 1,
-    signature: row.signature?.trim() ? row.signature : null,
+    signature: signatureText(row, report),
     timezone: row.timezone?.trim() ? clip(row.timezone.trim(), 64) : null,
     twoFactorSecret,
     lastLoginAt: fromUnix(row.login) ?? fromUnix(row.last_login),
     createdAt: fromUnix(row.registration) ?? new Date(),
   };
   return { value, departmentIds };
+}
+
+/** Signatures are appended to text replies here; HelpDeskZ's come from its HTML editor. */
+function signatureText(row: StaffRow, report: EntityReport): string | null {
+  const html = row.signature?.trim();
+  if (!html) return null;
+  const plain = plainTextOf(html);
+  if (plain !== null) return plain.trim() || null;
+  report.adjust("HTML signature turned into plain text", row.id);
+  return htmlToText(html) || null;
 }
 
 export function mapUser(row: UserRow, report: EntityReport): typeof users.$inferInsert | null {
