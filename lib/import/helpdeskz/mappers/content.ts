@@ -66,6 +66,13 @@ export function mapArticle(
   }
   const createdAt = fromUnix(row.date) ?? new Date();
   const body = row.content ?? "";
+  // HelpDeskZ's editor uploads images into its own folder; the article links to them there.
+  if (/<img\b[^>]*\bsrc\s*=\s*(?:"(?!data:)|'(?!data:)|(?!["']|data:))/i.test(body)) {
+    report.adjust(
+      "embedded images still load from the HelpDeskZ server's address: copy them before retiring it",
+      row.id,
+    );
+  }
   // HelpDeskZ articles are editor HTML; rendered (sanitised) and indexed now, as lib/kb does on save.
   const rendered = renderArticleBody("html", body);
   return {
