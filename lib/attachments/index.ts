@@ -7,6 +7,7 @@ import { env } from "../env";
 import { AppError } from "../errors";
 import type { Settings } from "../settings";
 import { randomToken, sha256 } from "../tokens";
+import { sniffContentType } from "./sniff";
 
 /** A file on its way in, from a form, the API or a mail. */
 export type IncomingFile = { filename: string; contentType: string; data: Buffer; contentId?: string };
@@ -60,7 +61,7 @@ export async function writeAttachmentFiles(files: IncomingFile[]) {
     await writeFile(path.join(attachmentsRoot(), storageKey), file.data, { flag: "wx" });
     written.push({
       filename: sanitizeFilename(file.filename),
-      contentType: file.contentType.slice(0, 127) || "application/octet-stream",
+      contentType: sniffContentType(file.contentType, file.data),
       size: file.data.length,
       storageKey,
       sha256: sha256(file.data),

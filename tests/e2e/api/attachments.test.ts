@@ -18,7 +18,7 @@ describe("token API: attachments", () => {
     const key = await makeApiKey();
     const department = await makeDepartment();
     const customer = await makeCustomer();
-    const pdf = randomBytes(40_000);
+    const pdf = Buffer.concat([Buffer.from("%PDF-1.7\n"), randomBytes(40_000)]); // stored types are checked against the bytes
     const text = Buffer.from("log line 1\nlog line 2\n");
     const created = await call("POST", "/api/tickets/create", {
       token: key.token,
