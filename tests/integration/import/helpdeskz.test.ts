@@ -420,4 +420,20 @@ describe("import from HelpDeskZ", () => {
       lib.importHelpdeskz({ from: sourceUrl, attachmentsDir: hdzFiles, dryRun: true }),
     ).rejects.toThrow(/did not come from a HelpDeskZ import/);
   }, 60_000);
+
+  it("reads installs from before HelpDeskZ 2.0.1 (no notes table, no two-factor column)", async () => {
+    await source.query("DROP TABLE hdz_ticket_notes");
+    await source.query("ALTER TABLE hdz_staff DROP COLUMN two_factor");
+    const before = await count("messages");
+    const report = await lib.importHelpdeskz({
+      from: sourceUrl,
+      attachmentsDir: hdzFiles,
+      dryRun: true,
+      allowExisting: true,
+    });
+    expect(report.notes.join("\n")).toContain("hdz_ticket_notes does not exist");
+    expect(report.entity("staff").imported).toBe(3);
+    expect(report.entity("messages").imported).toBe(7);
+    expect(await count("messages")).toBe(before);
+  }, 60_000);
 });
