@@ -4,50 +4,63 @@ import { cannedResponses } from "@/db/schema";
 import { AppError } from "../errors";
 import { moveInOrder } from "../ordering";
 
-// Shared canned responses, managed by admins (staff_id null). Personal ones belong to each agent.
+/**
+ * Whose canned responses: the shared ones (staffId null, managed by admins) or one agent's personal
+ * ones (managed by that agent). Every read and write below is limited to the owner's rows.
+ */
+export type CannedOwner = { staffId: number | null };
+export const sharedCanned: CannedOwner = { staffId: null };
 
-const shared = isNull(cannedResponses.staffId);
+const ownedBy = (owner: CannedOwner) => (owner.staffId === null ? isNull(cannedResponses.staffId) : eq(cannedResponses.staffId, owner.staffId));
 
-export function listSharedCannedResponses() {
+export function listCannedResponsesOf(owner: CannedOwner) {
   return db
     .select({ id: cannedResponses.id, title: cannedResponses.title, body: cannedResponses.body })
     .from(cannedResponses)
-    .where(shared)
+    .where(ownedBy(owner))
     .orderBy(asc(cannedResponses.sortOrder), asc(cannedResponses.id));
 }
 
-export async function getSharedCannedResponse(id: number) {
+export async function getCannedResponseOf(owner: CannedOwner, id: number) {
   const [row] = await db
     .select({ id: cannedResponses.id, title: cannedResponses.title, body: cannedResponses.body })
     .from(cannedResponses)
-    .where(and(eq(cannedResponses.id, id), shared));
+    .where(and(eq(cannedResponses.id, id), ownedBy(owner)));
   return row ?? null;
 }
 
-export async function saveSharedCannedResponse(id: number | null, input: { title: string; body: string }) {
+export async function saveCannedResponse(owner: CannedOwner, id: number | null, input: { title: string; body: string }) {
   if (id === null) {
-    const [last] = await db.select({ value: sql<number>`COALESCE(MAX(${cannedResponses.sortOrder}), 0)` }).from(cannedResponses).where(shared);
+    const [last] = await db
+      .select({ value: sql<number>`COALESCE(MAX(${cannedResponses.sortOrder}), 0)` })
+      .from(cannedResponses)
+      .where(ownedBy(owner));
     const [row] = await db
       .insert(cannedResponses)
-      .values({ title: input.title, body: input.body, staffId: null, sortOrder: Math.min(Number(last?.value ?? 0) + 1, 32767) })
+      .values({ title: input.title, body: input.body, staffId: owner.staffId, sortOrder: Math.min(Number(last?.value ?? 0) + 1, 32767) })
       .$returningId();
     return { id: row!.id };
   }
-  const [result] = await db.update(cannedResponses).set(input).where(and(eq(cannedResponses.id, id), shared));
+  const [result] = await db.update(cannedResponses).set(input).where(and(eq(cannedResponses.id, id), ownedBy(owner)));
   if (result.affectedRows === 0) throw new AppError("not_found", "Canned response not found.");
   return { id };
 }
 
-export async function deleteSharedCannedResponse(id: number) {
-  const [result] = await db.delete(cannedResponses).where(and(eq(cannedResponses.id, id), shared));
+export async function deleteCannedResponse(owner: CannedOwner, id: number) {
+  const [result] = await db.delete(cannedResponses).where(and(eq(cannedResponses.id, id), ownedBy(owner)));
   if (result.affectedRows === 0) throw new AppError("not_found", "Canned response not found.");
 }
 
-export async function moveSharedCannedResponse(id: number, direction: "up" | "down") {
+export async function moveCannedResponse(owner: CannedOwner, id: number, direction: "up" | "down") {
   await db.transaction(async (tx) => {
-    const rows = await tx.select({ id: cannedResponses.id }).from(cannedResponses).where(shared).orderBy(asc(cannedResponses.sortOrder), asc(cannedResponses.id)).for("update");
+    const rows = await tx
+      .select({ id: cannedResponses.id })
+      .from(cannedResponses)
+      .where(ownedBy(owner))
+      .orderBy(asc(cannedResponses.sortOrder), asc(cannedResponses.id))
+      .for("update");
     const found = await moveInOrder(rows.map((r) => r.id), id, direction, (rowId, position) =>
-      tx.update(cannedResponses).set({ sortOrder: position }).where(and(eq(cannedResponses.id, rowId), shared)),
+      tx.update(cannedResponses).set({ sortOrder: position }).where(and(eq(cannedResponses.id, rowId), ownedBy(owner))),
     );
     if (!found) throw new AppError("not_found", "Canned response not found.");
   });

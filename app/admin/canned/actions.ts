@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { deleteSharedCannedResponse, moveSharedCannedResponse, saveSharedCannedResponse } from "@/lib/canned/manage";
+import { deleteCannedResponse, moveCannedResponse, saveCannedResponse, sharedCanned } from "@/lib/canned/manage";
 import { cannedFormSchema, idSchema } from "@/lib/validation/admin";
 import { adminAction } from "../admin-action";
 
@@ -13,7 +13,7 @@ export async function saveCannedAction(id: unknown, input: unknown) {
     z.object({ id: idSchema.nullable(), values: cannedFormSchema }),
     { id, values: input },
     async ({ id, values }, { audit }) => {
-      const saved = await saveSharedCannedResponse(id, values);
+      const saved = await saveCannedResponse(sharedCanned, id, values);
       await audit(id ? "canned.update" : "canned.create", { type: "canned_response", id: saved.id }, { title: values.title });
       return { message: "Canned response saved." };
     },
@@ -25,7 +25,7 @@ export async function saveCannedAction(id: unknown, input: unknown) {
 
 export async function deleteCannedAction(id: unknown) {
   const result = await adminAction(idSchema, id, async (id, { audit }) => {
-    await deleteSharedCannedResponse(id);
+    await deleteCannedResponse(sharedCanned, id);
     await audit("canned.delete", { type: "canned_response", id });
     return { message: "Deleted." };
   }, paths);
@@ -35,7 +35,7 @@ export async function deleteCannedAction(id: unknown) {
 
 export async function moveCannedAction(id: unknown, direction: unknown) {
   return adminAction(z.object({ id: idSchema, direction: z.enum(["up", "down"]) }), { id, direction }, async ({ id, direction }, { audit }) => {
-    await moveSharedCannedResponse(id, direction);
+    await moveCannedResponse(sharedCanned, id, direction);
     await audit("canned.reorder", { type: "canned_response", id }, { direction });
     return { message: "Order saved." };
   }, paths);

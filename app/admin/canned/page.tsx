@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireAdmin } from "@/lib/auth/session";
-import { listSharedCannedResponses } from "@/lib/canned/manage";
+import { listCannedResponsesOf, sharedCanned } from "@/lib/canned/manage";
 import { OrderButtons } from "../order-buttons";
 import { moveCannedAction } from "./actions";
 
@@ -11,10 +11,10 @@ export const metadata: Metadata = { title: "Canned responses" };
 
 export default async function CannedPage() {
   await requireAdmin();
-  const rows = await listSharedCannedResponses();
+  const rows = await listCannedResponsesOf(sharedCanned);
   return (
     <div>
-      <PageHeader title="Canned responses" description="Shared answers every agent can insert in a reply. Agents keep personal ones in their profile." actions={<ButtonLink href="/admin/canned/new">New canned response</ButtonLink>} />
+      <PageHeader title="Canned responses" description="Shared answers every agent can insert in a reply. Agents keep personal ones of their own (Profile → Canned responses)." actions={<ButtonLink href="/admin/canned/new">New canned response</ButtonLink>} />
       <Card>
         {rows.length === 0 ? (
           <p className="p-6 text-sm text-slate-600">No shared canned responses yet.</p>

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { attachments, kbAttachments, organizations } from "@/db/schema";
 import type { StaffActor } from "@/lib/auth/actors";
+import { saveCannedResponse } from "@/lib/canned/manage";
 import { saveArticle, saveCategory } from "@/lib/kb/manage";
 import { createTicket } from "@/lib/tickets/create";
 import { makeCustomer, makeDepartment, makeStaff, unique } from "../../support/factories";
@@ -21,6 +22,7 @@ type Outcome = "ok" | "no";
 
 type Fixture = {
   ticketId: number;
+  personalCannedId: number;
   articleRef: string;
   staffArticleRef: string;
   kbCategoryId: number;
@@ -83,6 +85,12 @@ const matrix: Record<string, Door | Door[]> = {
   "/agent/tickets/[id]/presence": { url: (fx) => `/agent/tickets/${fx.ticketId}/presence`, method: "POST", allow: ticketStaff },
   "/agent/customers": { url: () => "/agent/customers", allow: staffAll },
   "/agent/customers/[id]": { url: (fx) => `/agent/customers/${fx.ownerId}`, allow: staffAll },
+  "/agent/canned": { url: () => "/agent/canned", allow: staffAll },
+  "/agent/canned/[id]": [
+    { url: () => "/agent/canned/new", allow: staffAll },
+    // Personal: only its owner, not even an admin.
+    { url: (fx) => `/agent/canned/${fx.personalCannedId}`, allow: ["agentIn"] },
+  ],
   "/agent/organizations": { url: () => "/agent/organizations", allow: staffAll },
   "/agent/organizations/new": { url: () => "/agent/organizations/new", allow: staffAll },
   "/agent/organizations/[id]": { url: (fx) => `/agent/organizations/${fx.organizationId}`, allow: staffAll },
@@ -232,8 +240,10 @@ beforeAll(async () => {
   });
   const [file] = await db.select({ id: attachments.id }).from(attachments).where(eq(attachments.ticketId, ticket.id));
   const kb = await makeKnowledgeBase(admin.actor);
+  const canned = await saveCannedResponse({ staffId: agentIn.id }, null, { title: unique("Mine "), body: "Personal answer." });
   fx = {
     ...kb,
+    personalCannedId: canned.id,
     ticketId: ticket.id,
     publicToken: ticket.publicToken,
     attachmentId: file!.id,

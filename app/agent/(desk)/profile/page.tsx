@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/session";
 import { getTwoFactorStatus } from "@/lib/auth/two-factor";
@@ -31,6 +32,15 @@ export default async function StaffProfilePage() {
           <Card className="p-5">
             <h2 className="mb-4 font-semibold">Password</h2>
             <StaffPasswordForm />
+          </Card>
+          <Card className="p-5">
+            <h2 className="mb-2 font-semibold">Canned responses</h2>
+            <p className="text-sm text-slate-600">
+              Answers of your own to insert in replies, beside the shared ones.{" "}
+              <Link href="/agent/canned" className="font-medium text-brand-700 underline">
+                Manage your canned responses
+              </Link>
+            </p>
           </Card>
         </div>
       </div>

@@ -8,9 +8,22 @@ import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Field, Input, Textarea } from "@/components/ui/field";
 import { cannedFormSchema, type CannedFormValues } from "@/lib/validation/admin";
-import { saveCannedAction } from "./actions";
+import type { ActionResult } from "@/lib/actions";
 
-export function CannedForm({ id, initial, placeholders }: { id: number | null; initial: CannedFormValues; placeholders: readonly string[] }) {
+/** A canned response's title and text; `save` is the server action of the page's door (admin or agent). */
+export function CannedForm({
+  id,
+  initial,
+  placeholders,
+  save,
+  backHref,
+}: {
+  id: number | null;
+  initial: CannedFormValues;
+  placeholders: readonly string[];
+  save: (id: number | null, values: CannedFormValues) => Promise<ActionResult<unknown> | undefined>;
+  backHref: string;
+}) {
   const [formError, setFormError] = useState<string>();
   const [pending, startTransition] = useTransition();
   const {
@@ -22,7 +35,7 @@ export function CannedForm({ id, initial, placeholders }: { id: number | null; i
   const onSubmit = (values: CannedFormValues) =>
     startTransition(async () => {
       setFormError(undefined);
-      const result = await saveCannedAction(id, values);
+      const result = await save(id, values);
       if (result && !result.ok) {
         setFormError(result.message);
         for (const [field, message] of Object.entries(result.fieldErrors ?? {})) setError(field as keyof CannedFormValues, { message });
@@ -41,7 +54,7 @@ export function CannedForm({ id, initial, placeholders }: { id: number | null; i
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save"}
         </Button>
-        <Link href="/admin/canned" className={buttonClass("secondary")}>
+        <Link href={backHref} className={buttonClass("secondary")}>
           Back
         </Link>
       </div>
