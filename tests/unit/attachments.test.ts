@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkUploads, sanitizeFilename } from "@/lib/attachments";
+import { checkUploads, readAttachmentFile, sanitizeFilename } from "@/lib/attachments";
 import { sniffContentType } from "@/lib/attachments/sniff";
 import { settingsSchema } from "@/lib/settings";
 
@@ -53,5 +53,13 @@ describe("content sniffing", () => {
     expect(sniffContentType("application/octet-stream", png)).toBe("image/png");
     expect(sniffContentType("", Buffer.from("GIF89a......"))).toBe("image/gif");
     expect(sniffContentType("", Buffer.from("just text"))).toBe("application/octet-stream");
+  });
+});
+
+describe("attachment storage", () => {
+  it("never reads a file outside the attachments folder, whatever the stored key says", async () => {
+    for (const key of ["../../etc/passwd", "/etc/passwd", "2026/01/../../../.env", "..", ""]) {
+      await expect(readAttachmentFile(key)).rejects.toMatchObject({ code: "not_found" });
+    }
   });
 });
