@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isAppError } from "./errors";
+import { isAppError, isTemporaryError } from "./errors";
 
 /** The one result shape every server action returns to its form. */
 export type ActionResult<T = undefined> =
@@ -26,6 +26,10 @@ export function invalidInput(error: z.ZodError): ActionResult<never> {
  */
 export function actionError(error: unknown): ActionResult<never> {
   if (isAppError(error)) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
+  if (isTemporaryError(error)) {
+    console.error("Server action failed, database unavailable:", error);
+    return { ok: false, message: "The help desk is briefly unavailable. Nothing was saved; please try again in a moment." };
+  }
   console.error("Unexpected error in a server action:", error);
   return { ok: false, message: "Something went wrong on our side. Nothing was saved; please try again." };
 }

@@ -1,4 +1,4 @@
-import { isAppError } from "../errors";
+import { isAppError, isTemporaryError } from "../errors";
 
 /**
  * A failure answered in HelpDeskZ's shape: `{"error":1,"message":"..."}`. HelpDeskZ answers
@@ -44,6 +44,11 @@ export function errorResponse(error: unknown): Response {
         // invalid, not_found, conflict: HelpDeskZ's "HTTP 200 with error:1".
         return apiError(error.message, 200);
     }
+  }
+  if (isTemporaryError(error)) {
+    // The database is down or restarting: a 503 that clients and proxies retry, not a 500 that says "bug".
+    console.error("API request failed, database unavailable:", error);
+    return apiError("The help desk is temporarily unavailable. Please try again in a moment.", 503, { "retry-after": "5" });
   }
   console.error("API request failed:", error);
   return apiError("Internal error.", 500);

@@ -72,6 +72,7 @@ function operation(
       },
       "400": { description: "Invalid authentication, IP address not allowed, permission not allowed, or a malformed body", content: { "application/json": { schema: ref("Error") } } },
       "429": { description: "Rate limit of the key exceeded", content: { "application/json": { schema: ref("Error") } } },
+      "503": { description: "Database temporarily unavailable (e.g. restarting); retry after `Retry-After` seconds", content: { "application/json": { schema: ref("Error") } } },
     },
   };
 }

@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { db, pool } from "@/db";
 import { inboundMail, messages, outbox, staff, ticketParticipants, tickets, users } from "@/db/schema";
 import type { IncomingFile } from "../attachments";
-import { AppError, isAppError } from "../errors";
+import { AppError, isAppError, isTemporaryError } from "../errors";
 import { hitRateLimit } from "../rate-limit";
 import { getSettings } from "../settings";
 import { createTicket } from "../tickets/create";
@@ -33,42 +33,6 @@ export const AUTO_ANSWERS_PER_SENDER_PER_HOUR = 10;
 // Raw messages are bytes in any charset; latin1 maps each byte to one character, so the text column round-trips them exactly.
 export const rawToText = (raw: Buffer) => raw.toString("latin1");
 export const textToRaw = (text: string) => Buffer.from(text, "latin1");
-
-const TEMPORARY_CODES = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EPIPE",
-  "ENOSPC",
-  "EMFILE",
-  "PROTOCOL_CONNECTION_LOST",
-  "PROTOCOL_SEQUENCE_TIMEOUT",
-  "ER_LOCK_DEADLOCK",
-  "ER_LOCK_WAIT_TIMEOUT",
-  "ER_CON_COUNT_ERROR",
-  "ER_SERVER_SHUTDOWN",
-  "ER_ACCESS_DENIED_ERROR",
-  "ER_BAD_DB_ERROR",
-  "ER_NO_SUCH_TABLE",
-  "ER_OPTION_PREVENTS_STATEMENT",
-]);
-
-/** Errors that say "not now" (database or disk unavailable) rather than "this message is bad". */
-export function isTemporaryError(error: unknown): boolean {
-  for (
-    let current = error as { code?: string; fatal?: boolean; cause?: unknown } | undefined, depth = 0;
-    current && depth < 5;
-    depth++
-  ) {
-    if ((current.code && TEMPORARY_CODES.has(current.code)) || current.fatal) return true;
-    current = current.cause as typeof current;
-  }
-  return false;
-}
 
 /** Serialises work on one message across processes (pipe and IMAP may see the same mail at once). */
 async function withMessageLock<T>(key: string, work: () => Promise<T>): Promise<T> {
