@@ -79,7 +79,10 @@ export async function fetchMailbox(
           report[result.status]++;
           options.log?.(`${address.email} uid ${uid}: ${describeIngest(result)}`);
           await options.afterIngest?.(uid, result);
-          await client.messageFlagsAdd(String(uid), ["\\Seen"], { uid: true });
+          // imapflow answers a failed STORE (link dropped, NO from the server) with false, not an error: stop
+          // here, as the link is likely gone; this message stays unseen and the next run skips it as a duplicate.
+          if (!(await client.messageFlagsAdd(String(uid), ["\\Seen"], { uid: true })))
+            throw new Error(`could not mark message uid ${uid} as seen`);
         }
       }
     } finally {
