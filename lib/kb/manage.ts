@@ -11,6 +11,7 @@ import { moveInOrder } from "../ordering";
 import { getSettings } from "../settings";
 import type { KbArticleFormValues, KbCategoryFormValues } from "../validation/kb";
 import { listCategories } from "./queries";
+import { invalidateKbSearchCache } from "./search-cache";
 import { renderArticleBody, slugify } from "./text";
 
 // Every staff member may write the knowledge base (agents included); the actor is taken so that the
@@ -128,6 +129,7 @@ export async function saveArticle(
       }
       return articleId;
     });
+    invalidateKbSearchCache();
     await removeStoredFiles(removed);
     return { id: savedId };
   } catch (error) {
@@ -148,12 +150,14 @@ export async function setArticleStatus(_actor: StaffActor, id: number, status: "
     .set({ status, publishedAt: status === "published" ? sql`COALESCE(${kbArticles.publishedAt}, NOW())` : sql`${kbArticles.publishedAt}` })
     .where(eq(kbArticles.id, id));
   if (result.affectedRows === 0) throw new AppError("not_found", "Article not found.");
+  invalidateKbSearchCache();
 }
 
 export async function deleteArticle(_actor: StaffActor, id: number) {
   const files = await db.select({ storageKey: kbAttachments.storageKey }).from(kbAttachments).where(eq(kbAttachments.articleId, id));
   const [result] = await db.delete(kbArticles).where(eq(kbArticles.id, id));
   if (result.affectedRows === 0) throw new AppError("not_found", "Article not found.");
+  invalidateKbSearchCache();
   await removeStoredFiles(files);
 }
 
@@ -200,12 +204,14 @@ export async function saveCategory(_actor: StaffActor, id: number | null, values
       .from(kbCategories)
       .where(values.parentId == null ? isNull(kbCategories.parentId) : eq(kbCategories.parentId, values.parentId));
     const [row] = await db.insert(kbCategories).values({ ...values, sortOrder: (last?.max ?? 0) + 1 }).$returningId();
+    invalidateKbSearchCache();
     return { id: row!.id };
   }
   const [result] = await db.update(kbCategories).set(values).where(eq(kbCategories.id, id));
   if (result.affectedRows === 0) {
     await getCategory(_actor, id);
   }
+  invalidateKbSearchCache();
   return { id };
 }
 
@@ -216,6 +222,7 @@ export async function deleteCategory(_actor: StaffActor, id: number) {
     await tx.update(kbCategories).set({ parentId: category.parentId }).where(eq(kbCategories.parentId, id));
     await tx.delete(kbCategories).where(eq(kbCategories.id, id));
   });
+  invalidateKbSearchCache();
 }
 
 export async function moveCategory(_actor: StaffActor, id: number, direction: "up" | "down") {
@@ -260,7 +267,10 @@ export async function renderMissingArticleBodies(batchSize = 200): Promise<numbe
       .from(kbArticles)
       .where(and(eq(kbArticles.bodyHtml, ""), sql`${kbArticles.body} <> ''`))
       .limit(batchSize);
-    if (rows.length === 0) return filled;
+    if (rows.length === 0) {
+      if (filled) invalidateKbSearchCache();
+      return filled;
+    }
     for (const row of rows) {
       const rendered = renderArticleBody(row.format, row.body);
       // An article whose body sanitises to nothing keeps a space so that it is not picked up again.

@@ -2,11 +2,12 @@ import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { kbArticles, kbAttachments } from "@/db/schema";
+import { kbArticles, kbAttachments, messages } from "@/db/schema";
 import { saveArticle, saveCategory } from "@/lib/kb/manage";
 import { articlePath } from "@/lib/kb/text";
+import { resetSettings } from "@/lib/settings";
 import { launchBrowser, newPage } from "../../support/browser";
-import { makeCustomer, makeStaff, unique } from "../../support/factories";
+import { makeCustomer, makeDepartment, makeStaff, makeTicket, unique } from "../../support/factories";
 import { shootBoth, signInCustomer } from "../portal/support";
 
 let browser: Browser;
@@ -16,6 +17,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await resetSettings(["kbPopularCount", "kbArticlesPerPage"]);
   await browser?.close();
 });
 
@@ -175,5 +177,61 @@ describe("the knowledge base", () => {
     expect((await desk.request.get(`/kb/attachments/${file!.id}`)).status()).toBe(200);
     await desk.goto(`/agent/kb?q=${word}`);
     for (const title of [`Staff only ${word}`, `In a staff category ${word}`, `Draft ${word}`, `Visible ${word}`]) await desk.getByRole("link", { name: title }).waitFor();
+
+    // The admin's Knowledge base settings reach the portal: no popular list, one article per page.
+    await desk.goto("/admin/settings/kb");
+    await desk.getByLabel("Articles per page").fill("1");
+    await desk.getByRole("button", { name: "Save" }).click();
+    await desk.getByText("Articles per page: at least 5.").waitFor();
+    expect(await desk.getByLabel("Articles per page").inputValue()).toBe("1");
+    await desk.getByLabel("Articles per page").fill("5");
+    await desk.getByLabel("Popular articles on the help center home").fill("0");
+    await desk.getByRole("button", { name: "Save" }).click();
+    await desk.getByText("Settings saved.").waitFor();
+    await page.goto("/kb");
+    await page.getByRole("heading", { name: "Latest articles" }).waitFor();
+    expect(await page.getByRole("heading", { name: "Popular articles" }).count()).toBe(0);
+  });
+
+  it("a customer typing a ticket subject sees matching public articles; an agent inserts an article link into a reply", async () => {
+    const admin = await makeStaff({ role: "admin" });
+    const word = unique("nebula").toLowerCase();
+    const category = await saveCategory(admin.actor, null, { name: unique("Help "), description: "", parentId: null, isPublic: true });
+    const write = (title: string, isPublic: boolean) =>
+      saveArticle(admin.actor, null, { title, categoryId: category.id, isPublic, status: "published", format: "markdown", body: `Fixing ${word} sync.` });
+    const shown = await write(`Fix ${word} sync errors`, true);
+    await write(`Internal ${word} runbook`, false);
+    const department = await makeDepartment();
+
+    const visitor = await newPage(browser);
+    await visitor.goto("/open");
+    await visitor.getByLabel("Subject").pressSequentially(`${word} sync fails`, { delay: 20 });
+    const suggestions = visitor.getByRole("list", { name: "Suggested articles" });
+    await suggestions.getByRole("link", { name: `Fix ${word} sync errors` }).waitFor();
+    // Other articles may share "sync"; the staff-only one is never suggested.
+    expect(await suggestions.getByRole("link", { name: `Internal ${word} runbook` }).count()).toBe(0);
+    expect(await visitor.getByLabel("Subject").inputValue()).toBe(`${word} sync fails`);
+    await shootBoth(visitor, "kb-open-suggestions");
+
+    const agent = await makeStaff({ departmentIds: [department.id] });
+    const customer = await makeCustomer();
+    const ticket = await makeTicket({ userId: customer.id, departmentId: department.id, subject: `${word} is broken` });
+    const desk = await newPage(browser);
+    await signInStaff(desk, agent.username, agent.password);
+    await desk.goto(`/agent/tickets/${ticket.id}`);
+    await desk.getByLabel("Your reply").fill("Hello, this should help:");
+    await desk.getByRole("button", { name: "Insert article link" }).click();
+    await desk.getByLabel("Search the knowledge base").fill(word);
+    const picks = desk.getByRole("list", { name: "Articles to link" });
+    await picks.getByRole("button", { name: `Fix ${word} sync errors` }).waitFor();
+    await shootBoth(desk, "kb-reply-link-picker");
+    await picks.getByRole("button", { name: `Fix ${word} sync errors` }).click();
+    const [row] = await db.select().from(kbArticles).where(eq(kbArticles.id, shown.id));
+    const url = `${process.env.APP_URL}${articlePath(row!)}`;
+    expect(await desk.getByLabel("Your reply").inputValue()).toBe(`Hello, this should help: Fix ${word} sync errors: ${url}`);
+    await desk.getByRole("button", { name: "Send reply" }).click();
+    await desk.getByText(url).first().waitFor();
+    const replies = await db.select({ body: messages.body }).from(messages).where(eq(messages.ticketId, ticket.id));
+    expect(replies.some((m) => m.body.includes(url))).toBe(true);
   });
 });

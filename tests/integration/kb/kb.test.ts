@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { kbArticles } from "@/db/schema";
-import { deleteCategory, moveArticle, renderMissingArticleBodies, saveArticle, saveCategory } from "@/lib/kb/manage";
+import { deleteCategory, moveArticle, renderMissingArticleBodies, saveArticle, saveCategory, setArticleStatus } from "@/lib/kb/manage";
 import { getArticleForViewer, getCategoryPage, getKbHome, searchArticles } from "@/lib/kb/queries";
 import { voteOnArticle } from "@/lib/kb/votes";
 import { makeStaff, unique } from "../../support/factories";
@@ -43,9 +43,13 @@ describe("knowledge base domain", () => {
     await write(`Draft ${word}`, cat, word, { status: "draft" });
     const result = await searchArticles(customer, word, { perPage: 10, excerptLength: 100 });
     expect(result.hits.map((h) => h.id)).toEqual([strong, weak]);
-    expect(result.total).toBe(2);
+    expect(result.hasMore).toBe(false);
     expect(result.hits[1]!.excerpt).toContain(word);
-    expect((await searchArticles(staffViewer, word, { perPage: 10, excerptLength: 100 })).total).toBe(4);
+    expect((await searchArticles(staffViewer, word, { perPage: 10, excerptLength: 100 })).hits).toHaveLength(4);
+    const firstPage = await searchArticles(staffViewer, word, { perPage: 3, excerptLength: 100 });
+    expect([firstPage.hits.length, firstPage.hasMore]).toEqual([3, true]);
+    const secondPage = await searchArticles(staffViewer, word, { page: 2, perPage: 3, excerptLength: 100 });
+    expect([secondPage.hits.length, secondPage.hasMore]).toEqual([1, false]);
     expect((await searchArticles(customer, "!!", { perPage: 10, excerptLength: 100 })).hits).toEqual([]);
   });
 
@@ -80,5 +84,14 @@ describe("knowledge base domain", () => {
     const [after] = await db.select().from(kbArticles).where(eq(kbArticles.id, row!.id));
     expect(after?.bodyHtml).toBe(`<p>About ${word}</p>`);
     expect((await searchArticles(customer, word, { perPage: 5, excerptLength: 50 })).hits.map((h) => h.id)).toEqual([row!.id]);
+  });
+
+  it("a cached search page is dropped as soon as an article changes", async () => {
+    const { admin, word, category, write } = await setup();
+    const id = await write(`Cached ${word}`, await category("Cache "), word);
+    const search = () => searchArticles(customer, word, { perPage: 10, excerptLength: 50 });
+    expect((await search()).hits.map((h) => h.id)).toEqual([id]);
+    await setArticleStatus(admin.actor, id, "draft");
+    expect((await search()).hits).toEqual([]);
   });
 });

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Highlight } from "@/components/kb/highlight";
 import { KbSearchForm } from "@/components/kb/search-form";
-import { Pagination } from "@/components/tables/pagination";
 import { getActor } from "@/lib/auth/session";
 import { kbViewerOf, searchArticles } from "@/lib/kb/queries";
 import { articlePath } from "@/lib/kb/text";
 import { getSettings } from "@/lib/settings";
+import { withParams } from "@/lib/url";
 import { kbSearchParamsSchema } from "@/lib/validation/kb";
 
 export const metadata: Metadata = { title: "Search the help center" };
@@ -17,7 +17,6 @@ export default async function KbSearchPage({ searchParams }: { searchParams: Pro
   const result = q
     ? await searchArticles(kbViewerOf(actor), q, { page, perPage: settings.kbArticlesPerPage, excerptLength: settings.kbExcerptLength })
     : null;
-  const pageCount = result ? Math.max(1, Math.ceil(result.total / settings.kbArticlesPerPage)) : 1;
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -30,7 +29,7 @@ export default async function KbSearchPage({ searchParams }: { searchParams: Pro
       {result &&
         (result.hits.length === 0 ? (
           <p className="text-slate-600">
-            No article matches {result.terms.length ? "these words" : "this search"}. Try other words, or{" "}
+            {page > 1 ? "No more results." : `No article matches ${result.terms.length ? "these words" : "this search"}.`} Try other words, or{" "}
             <Link href="/open" className="text-brand-700 underline">
               open a ticket
             </Link>
@@ -38,9 +37,7 @@ export default async function KbSearchPage({ searchParams }: { searchParams: Pro
           </p>
         ) : (
           <>
-            <p className="text-sm text-slate-600">
-              {result.capped ? "More than 1,000" : result.total} {result.total === 1 ? "article" : "articles"} found
-            </p>
+            <p className="text-sm text-slate-600">Best matches first{page > 1 ? ` · page ${page}` : ""}</p>
             <ol aria-label="Search results" className="divide-y divide-slate-200 rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
               {result.hits.map((hit) => (
                 <li key={hit.id} className="p-4">
@@ -53,8 +50,21 @@ export default async function KbSearchPage({ searchParams }: { searchParams: Pro
                 </li>
               ))}
             </ol>
-            {pageCount > 1 && (
-              <Pagination path="/kb/search" params={{ q }} page={page} pageCount={pageCount} total={result.total} noun={["article", "articles"]} />
+            {(page > 1 || result.hasMore) && (
+              <nav aria-label="Pagination" className="flex justify-between text-sm">
+                {page > 1 ? (
+                  <Link rel="prev" href={withParams("/kb/search", { q }, { page: page - 1 })} className="rounded-md bg-white px-3 py-1.5 ring-1 ring-slate-300 hover:bg-slate-50">
+                    Previous
+                  </Link>
+                ) : (
+                  <span />
+                )}
+                {result.hasMore && (
+                  <Link rel="next" href={withParams("/kb/search", { q }, { page: page + 1 })} className="rounded-md bg-white px-3 py-1.5 ring-1 ring-slate-300 hover:bg-slate-50">
+                    Next
+                  </Link>
+                )}
+              </nav>
             )}
           </>
         ))}
