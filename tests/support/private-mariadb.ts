@@ -92,40 +92,50 @@ export async function startPrivateMariadb(): Promise<PrivateMariadb> {
     }
   }
 
+  /** Signals the server and waits up to 10 s for it to be gone; true when it is. */
   async function kill(signal: NodeJS.Signals) {
     const running = serverPid;
-    if (!running) return;
-    serverPid = undefined;
+    if (!running) return true;
     try {
       process.kill(running, signal);
     } catch {
-      return; // already gone
+      serverPid = undefined; // already gone
+      return true;
     }
     // Gone when signal 0 fails; the socket file may linger after a crash, so wait on the process.
-    for (let i = 0; i < 300; i++) {
+    for (let i = 0; i < 200; i++) {
       try {
         process.kill(running, 0);
       } catch {
-        return;
+        serverPid = undefined;
+        return true;
       }
       await new Promise((r) => setTimeout(r, 50));
     }
+    return false;
   }
 
-  await start();
-  root(`CREATE USER 'helpdeck'@'127.0.0.1' IDENTIFIED BY 'helpdeck';
+  try {
+    await start();
+    root(`CREATE USER 'helpdeck'@'127.0.0.1' IDENTIFIED BY 'helpdeck';
         GRANT ALL PRIVILEGES ON \`helpdeck_fault\`.* TO 'helpdeck'@'127.0.0.1';
         CREATE DATABASE helpdeck_fault CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;`);
+  } catch (error) {
+    await kill("SIGKILL");
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
 
   return {
     port,
     dir,
     url: `mysql://helpdeck:helpdeck@127.0.0.1:${port}/helpdeck_fault`,
-    crash: () => kill("SIGKILL"),
+    async crash() {
+      if (!(await kill("SIGKILL"))) throw new Error("The private MariaDB survived SIGKILL");
+    },
     start,
     async destroy() {
-      await kill("SIGTERM");
-      await kill("SIGKILL");
+      if (!(await kill("SIGTERM"))) await kill("SIGKILL");
       rmSync(dir, { recursive: true, force: true });
     },
   };
