@@ -55,7 +55,7 @@ describe("token API: OpenAPI description", () => {
     );
     expect(described.sort()).toEqual([...testedRoutes].sort());
     for (const [, ops] of Object.entries(doc.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>)) {
-      for (const op of Object.values(ops)) expect(Object.keys(op.responses)).toEqual(["200", "400", "429"]);
+      for (const op of Object.values(ops)) expect(Object.keys(op.responses)).toEqual(["200", "400", "429", "503"]);
     }
   });
 });
