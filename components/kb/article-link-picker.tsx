@@ -64,7 +64,7 @@ export function ArticleLinkPicker({ targetId }: { targetId: string }) {
         Insert article link
       </button>
       {open && (
-        <div className="absolute right-0 z-10 mt-1 w-80 max-w-[calc(100vw-2rem)] rounded-md bg-white p-3 shadow-lg ring-1 ring-slate-200">
+        <div className="absolute left-0 z-10 mt-1 w-80 max-w-[calc(100vw-2rem)] sm:right-0 sm:left-auto rounded-md bg-white p-3 shadow-lg ring-1 ring-slate-200">
           <label htmlFor={`${targetId}-kb-search`} className="mb-1 block text-xs font-medium text-slate-600">
             Search the knowledge base
           </label>

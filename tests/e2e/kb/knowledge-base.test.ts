@@ -52,6 +52,7 @@ describe("the knowledge base", () => {
     await desk.getByRole("button", { name: "Save category" }).click();
     await desk.waitForURL("**/agent/kb/categories");
     await desk.getByRole("link", { name: categoryName }).waitFor();
+    await shootBoth(desk, "kb-agent-categories");
 
     await desk.goto("/agent/kb/articles/new");
     await desk.getByLabel("Title").fill(title);
@@ -188,6 +189,7 @@ describe("the knowledge base", () => {
     await desk.getByLabel("Popular articles on the help center home").fill("0");
     await desk.getByRole("button", { name: "Save" }).click();
     await desk.getByText("Settings saved.").waitFor();
+    await shootBoth(desk, "kb-admin-settings");
     await page.goto("/kb");
     await page.getByRole("heading", { name: "Latest articles" }).waitFor();
     expect(await page.getByRole("heading", { name: "Popular articles" }).count()).toBe(0);
