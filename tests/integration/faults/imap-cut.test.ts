@@ -2,7 +2,9 @@
 // it marks a stored message \Seen. A loopback TCP proxy between the fetcher and Dovecot cuts the link
 // (TCP reset) at exactly those moments. Afterwards a normal run must leave every message stored exactly
 // once and nothing unseen. (tests/integration/mail/imap-fetch.test.ts covers killed processes and crashes.)
+import { rmSync } from "node:fs";
 import { createServer, Socket, type Server } from "node:net";
+import path from "node:path";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
@@ -97,6 +99,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await proxy?.close();
   await dovecot?.stop();
+  // Its port is picked afresh each run, so its folder would otherwise pile up in .data.
+  if (dovecot) rmSync(path.resolve(__dirname, `../../../.data/dovecot-${dovecot.port}`), { recursive: true, force: true });
 });
 
 async function unseenCount() {
