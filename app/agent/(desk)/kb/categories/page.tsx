@@ -5,7 +5,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/session";
 import { categoryTree } from "@/lib/kb/manage";
-import { listCategories } from "@/lib/kb/queries";
+import { listCategories, visibleCategories } from "@/lib/kb/queries";
 import { moveCategoryAction } from "../actions";
 
 export const metadata: Metadata = { title: "Knowledge base categories" };
@@ -14,6 +14,7 @@ export default async function KbCategoriesPage() {
   await requireStaff();
   const categories = await listCategories();
   const tree = categoryTree(categories);
+  const onPortal = new Set(visibleCategories(categories, { staff: false }).map((c) => c.id));
   return (
     <div>
       <PageHeader
@@ -43,7 +44,11 @@ export default async function KbCategoriesPage() {
                     <Link href={`/agent/kb/categories/${c.id}`} className="font-medium text-brand-700 hover:underline">
                       {c.name}
                     </Link>
-                    {!c.isPublic && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800">Staff only</span>}
+                    {!c.isPublic ? (
+                      <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800">Staff only</span>
+                    ) : (
+                      !onPortal.has(c.id) && <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-800">Hidden by a staff-only parent</span>
+                    )}
                     <Link href={`/agent/kb?category=${c.id}`} className="ml-3 text-xs text-slate-500 hover:underline">
                       articles
                     </Link>
