@@ -19,12 +19,14 @@ export function HelpfulVote({ articleId, initial }: { articleId: number; initial
   return (
     <div className="flex flex-wrap items-center gap-3">
       <span className="font-medium text-slate-800">Was this article helpful?</span>
-      <button type="button" className={button(vote === true)} aria-pressed={vote === true} disabled={pending} onClick={() => cast(true)}>
-        Yes
-      </button>
-      <button type="button" className={button(vote === false)} aria-pressed={vote === false} disabled={pending} onClick={() => cast(false)}>
-        No
-      </button>
+      <span className="flex gap-2">
+        <button type="button" className={button(vote === true)} aria-pressed={vote === true} disabled={pending} onClick={() => cast(true)}>
+          Yes
+        </button>
+        <button type="button" className={button(vote === false)} aria-pressed={vote === false} disabled={pending} onClick={() => cast(false)}>
+          No
+        </button>
+      </span>
       {message && (
         <span role="status" className={`text-sm ${message.ok ? "text-emerald-700" : "text-red-700"}`}>
           {message.text}
