@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { cannedResponses, messages, ticketParticipants, tickets } from "@/db/schema";
 import { getThread } from "@/lib/tickets/queries";
-import { launchBrowser, newPage, screenshot } from "../../support/browser";
+import { baseUrl, launchBrowser, newPage, screenshot } from "../../support/browser";
 import { makeCustomer, makeDepartment, makeStaff, makeTicket, unique } from "../../support/factories";
 import { makeEmailAddress, startMailPump } from "../../support/mail";
 import { startSmtpSink, type SmtpSink } from "../../support/smtp-sink";
@@ -156,7 +156,8 @@ describe("an agent's day", () => {
     const allTab = page.getByRole("link", { name: /^All \d+$/ });
     expect(await allTab.textContent()).toBe("All0");
     expect((await page.goto(`/agent/tickets/${ticket.id}`))?.status()).toBe(404);
-    const presence = await page.request.post(`/agent/tickets/${ticket.id}/presence`);
+    // Sent as the ticket page sends it (same origin); a cross-site post is refused earlier (403).
+    const presence = await page.request.post(`/agent/tickets/${ticket.id}/presence`, { headers: { origin: new URL(baseUrl()).origin } });
     expect(presence.status()).toBe(404);
   });
 
