@@ -12,11 +12,34 @@ const hostname = process.env.HOST ?? "0.0.0.0";
 // Default: a reverse proxy on this machine (nginx, Caddy) is trusted; direct clients are not.
 const trustedProxies = process.env.TRUSTED_PROXIES ?? "127.0.0.1, ::1";
 
+/** True when the path holds a percent-escape that is not valid UTF-8 (tests/e2e/security/fuzz-api.test.ts). */
+function hasMalformedPath(url: string | undefined): boolean {
+  const pathname = (url ?? "/").split("?")[0]!;
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 async function main() {
   const app = next({ dev: false, dir: path.resolve(import.meta.dirname, ".."), hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = createServer((request, response) => {
+    if (hasMalformedPath(request.url)) {
+      // Next answers a path it cannot percent-decode (%FF, an encoded lone surrogate) with a bare 500.
+      // It is the client's mistake: a 400, in the token API's JSON shape under /api/.
+      const api = request.url!.startsWith("/api/");
+      response.writeHead(400, {
+        "content-type": api ? "application/json; charset=UTF-8" : "text/plain; charset=utf-8",
+        "x-content-type-options": "nosniff",
+        "cache-control": "no-store",
+      });
+      response.end(api ? JSON.stringify({ error: 1, message: "Malformed URL." }) : "Bad request: malformed URL.");
+      return;
+    }
     const forwardedFor = request.headers["x-forwarded-for"];
     request.headers["x-helpdeck-client-ip"] = clientAddress(
       request.socket.remoteAddress ?? "",

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { db } from "@/db";
+import { db, type Tx } from "@/db";
 import { messages, tickets } from "@/db/schema";
 import { type IncomingFile, insertAttachmentRows, removeAttachmentFiles, writeAttachmentFiles } from "../attachments";
 import { loadStaffActor, type StaffActor, type UserActor } from "../auth/actors";
@@ -23,6 +23,16 @@ async function withFiles<T>(files: IncomingFile[] | undefined, work: (written: A
   }
 }
 
+/**
+ * Takes the ticket's row lock before a reply writes. The message insert alone takes a shared lock on
+ * the ticket (its foreign key) and the ticket update then needs an exclusive one: two replies to one
+ * ticket at the same moment each held the shared lock and waited for the other, a deadlock (found by
+ * tests/e2e/security/fuzz-api.test.ts). Taking the exclusive lock first makes the second reply wait.
+ */
+async function lockTicket(tx: Tx, ticketId: number) {
+  await tx.select({ id: tickets.id }).from(tickets).where(eq(tickets.id, ticketId)).for("update");
+}
+
 /** A staff reply: the customer sees it, and the ticket becomes Answered unless the agent chose otherwise. */
 export async function addStaffReply(
   actor: StaffActor,
@@ -35,6 +45,7 @@ export async function addStaffReply(
   const body = signature ? `${input.message.trimEnd()}\n\n${signature}` : input.message;
   return withFiles(input.files, (files) =>
     db.transaction(async (tx) => {
+      await lockTicket(tx, ticketId);
       const now = new Date();
       const [message] = await tx
         .insert(messages)
@@ -113,6 +124,7 @@ export async function addCustomerReply(
 ) {
   return withFiles(input.files, (files) =>
     db.transaction(async (tx) => {
+      await lockTicket(tx, ticketId);
       const [message] = await tx
         .insert(messages)
         .values({
