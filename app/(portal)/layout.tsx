@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { DateDisplayProvider } from "@/components/date-time";
+import { getDateDisplay } from "@/lib/date-display";
 import { SignOutButton } from "@/components/sign-out-button";
 import { getUser } from "@/lib/auth/session";
 import { getSettings } from "@/lib/settings";
@@ -67,7 +69,7 @@ export default async function PortalLayout({ children }: { children: React.React
           </nav>
         </div>
       </header>
-      <main className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">{children}</main>
+      <main className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6"><DateDisplayProvider value={await getDateDisplay()}>{children}</DateDisplayProvider></main>
       <footer className="border-t border-slate-200 py-4 text-center text-xs text-slate-500">
         Powered by Helpdeck ·{" "}
         <Link href="/agent" className="underline">

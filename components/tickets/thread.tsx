@@ -1,10 +1,11 @@
 import { PaperclipIcon } from "@/components/ui/icons";
 import { formatBytes, formatDateTime } from "@/lib/format";
+import { getDateDisplay } from "@/lib/date-display";
 import { sanitizeMailHtml } from "@/lib/mail/html";
 import type { ThreadMessage } from "@/lib/tickets/queries";
 
 /** The conversation, oldest first. Internal notes only reach this component on staff pages. */
-export function Thread({
+export async function Thread({
   messages,
   attachmentHref,
   viewer,
@@ -16,6 +17,7 @@ export function Thread({
   /** Staff pages: edit/delete controls for a note the viewer may change. */
   noteControls?: (message: ThreadMessage) => React.ReactNode;
 }) {
+  const dateDisplay = await getDateDisplay();
   return (
     <ol className="space-y-4" aria-label="Conversation">
       {messages.map((message) => {
@@ -42,7 +44,7 @@ export function Thread({
                 )}
               </span>
               <time className="text-xs text-slate-500" dateTime={new Date(message.createdAt).toISOString()}>
-                {formatDateTime(message.createdAt)}
+                {formatDateTime(message.createdAt, dateDisplay)}
               </time>
             </div>
             {message.bodyFormat === "html" ? (

@@ -5,10 +5,12 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { allApiPermissions, listApiKeys, parseIpAllowlist } from "@/lib/api-keys";
 import { requireAdmin } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
+import { getDateDisplay } from "@/lib/date-display";
 
 export const metadata: Metadata = { title: "API keys" };
 
 export default async function ApiKeysPage() {
+  const dateDisplay = await getDateDisplay();
   await requireAdmin();
   const keys = await listApiKeys();
   return (
@@ -58,9 +60,9 @@ export default async function ApiKeysPage() {
                       <span className={key.active ? "text-emerald-700" : "text-slate-500"}>{key.active ? "Active" : "Inactive"}</span>
                     </td>
                     <td className="px-4 py-2 text-slate-600">
-                      {key.lastUsedAt ? `${formatDateTime(key.lastUsedAt)} from ${key.lastUsedIp ?? "?"}` : "Never"}
+                      {key.lastUsedAt ? `${formatDateTime(key.lastUsedAt, dateDisplay)} from ${key.lastUsedIp ?? "?"}` : "Never"}
                     </td>
-                    <td className="px-4 py-2 text-slate-600">{formatDateTime(key.createdAt)}</td>
+                    <td className="px-4 py-2 text-slate-600">{formatDateTime(key.createdAt, dateDisplay)}</td>
                   </tr>
                 );
               })}

@@ -7,6 +7,7 @@ import { staff } from "@/db/schema";
 import { requireAdmin } from "@/lib/auth/session";
 import { listAuditActions, listAuditLog } from "@/lib/audit";
 import { formatDateTime } from "@/lib/format";
+import { getDateDisplay } from "@/lib/date-display";
 import { withParams } from "@/lib/url";
 import { auditFilterSchema } from "@/lib/validation/admin";
 import { AuditFilters } from "./audit-filters";
@@ -17,6 +18,7 @@ const PAGE_SIZE = 50;
 const pageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const dateDisplay = await getDateDisplay();
   await requireAdmin();
   const raw = await searchParams;
   const parsed = auditFilterSchema.safeParse(raw);
@@ -56,7 +58,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <tbody className="divide-y divide-slate-100">
             {log.rows.map((row) => (
               <tr key={row.id} className="align-top">
-                <td className="px-4 py-2 whitespace-nowrap text-slate-600">{formatDateTime(row.createdAt)}</td>
+                <td className="px-4 py-2 whitespace-nowrap text-slate-600">{formatDateTime(row.createdAt, dateDisplay)}</td>
                 <td className="px-4 py-2">{row.actorName ?? row.actorType}</td>
                 <td className="px-4 py-2 font-mono text-xs">{row.action}</td>
                 <td className="px-4 py-2 text-slate-700">{row.targetType ? `${row.targetType}${row.targetId ? ` #${row.targetId}` : ""}` : "—"}</td>

@@ -4,11 +4,13 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireAdmin } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
+import { getDateDisplay } from "@/lib/date-display";
 import { listStaffMembers } from "@/lib/staff/manage";
 
 export const metadata: Metadata = { title: "Staff" };
 
 export default async function StaffPage() {
+  const dateDisplay = await getDateDisplay();
   await requireAdmin();
   const rows = await listStaffMembers();
   return (
@@ -39,7 +41,7 @@ export default async function StaffPage() {
                 <td className="px-4 py-2 capitalize">{row.role}</td>
                 <td className="px-4 py-2 text-slate-700">{row.role === "admin" ? "All" : row.departments.join(", ") || "None"}</td>
                 <td className="px-4 py-2">{row.active ? <span className="text-emerald-700">Active</span> : <span className="text-slate-500">Inactive</span>}</td>
-                <td className="px-4 py-2 text-slate-600">{row.lastLoginAt ? formatDateTime(row.lastLoginAt) : "Never"}</td>
+                <td className="px-4 py-2 text-slate-600">{row.lastLoginAt ? formatDateTime(row.lastLoginAt, dateDisplay) : "Never"}</td>
               </tr>
             ))}
           </tbody>

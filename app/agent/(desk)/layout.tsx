@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { DateDisplayProvider } from "@/components/date-time";
+import { getDateDisplay } from "@/lib/date-display";
 import { SignOutButton } from "@/components/sign-out-button";
 import { requireStaff } from "@/lib/auth/session";
 import { getSettings } from "@/lib/settings";
@@ -45,7 +47,7 @@ export default async function AgentLayout({ children }: { children: React.ReactN
           </div>
         </div>
       </header>
-      <div className="px-4 py-6 sm:px-6">{children}</div>
+      <div className="px-4 py-6 sm:px-6"><DateDisplayProvider value={await getDateDisplay()}>{children}</DateDisplayProvider></div>
     </div>
   );
 }

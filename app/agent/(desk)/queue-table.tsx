@@ -9,7 +9,7 @@ import { StatusBadge } from "@/components/tickets/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions";
-import { formatDateTime } from "@/lib/format";
+import { DateTime } from "@/components/date-time";
 import type { QueueRow } from "@/lib/tickets/queue";
 import { ticketStatuses } from "@/lib/tickets/status";
 import type { BulkAction } from "@/lib/validation/tickets";
@@ -74,7 +74,7 @@ const columns: ColumnDef<QueueRow, unknown>[] = [
   {
     id: "updated",
     header: "Last update",
-    cell: ({ row }) => <span className="whitespace-nowrap text-slate-600">{formatDateTime(row.original.lastUpdateAt)}</span>,
+    cell: ({ row }) => <span className="whitespace-nowrap text-slate-600"><DateTime value={row.original.lastUpdateAt} /></span>,
   },
 ];
 

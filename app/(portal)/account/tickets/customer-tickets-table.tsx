@@ -4,7 +4,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { DataTable, type SortState } from "@/components/tables/data-table";
 import { StatusBadge } from "@/components/tickets/status-badge";
-import { formatDateTime } from "@/lib/format";
+import { DateTime } from "@/components/date-time";
 import type { CustomerTicketRow } from "@/lib/tickets/queries";
 
 const columns: ColumnDef<CustomerTicketRow, unknown>[] = [
@@ -23,7 +23,7 @@ const columns: ColumnDef<CustomerTicketRow, unknown>[] = [
   },
   { id: "status", header: "Status", cell: ({ row }) => <StatusBadge status={row.original.status} /> },
   { id: "department", header: "Department", cell: ({ row }) => row.original.departmentName },
-  { id: "updated", header: "Last update", cell: ({ row }) => formatDateTime(row.original.lastUpdateAt) },
+  { id: "updated", header: "Last update", cell: ({ row }) => <DateTime value={row.original.lastUpdateAt} /> },
 ];
 
 const requesterColumn: ColumnDef<CustomerTicketRow, unknown> = {

@@ -7,6 +7,7 @@ import { Thread } from "@/components/tickets/thread";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/format";
+import { getDateDisplay } from "@/lib/date-display";
 import { requestIp } from "@/lib/request";
 import { listTicketFieldValues } from "@/lib/custom-fields";
 import { getSettings } from "@/lib/settings";
@@ -30,6 +31,7 @@ export const metadata: Metadata = {
 };
 
 export default async function PublicTicketPage({ params }: { params: Promise<{ token: string }> }) {
+  const dateDisplay = await getDateDisplay();
   const { token } = await params;
   const ticket = await getTicketByPublicToken(token);
   if (!ticket) notFound();
@@ -62,11 +64,11 @@ export default async function PublicTicketPage({ params }: { params: Promise<{ t
             </div>
             <div className="contents sm:flex sm:gap-2">
               <dt className="text-slate-500">Opened</dt>
-              <dd>{formatDateTime(ticket.createdAt)}</dd>
+              <dd>{formatDateTime(ticket.createdAt, dateDisplay)}</dd>
             </div>
             <div className="contents sm:flex sm:gap-2">
               <dt className="text-slate-500">Last update</dt>
-              <dd>{formatDateTime(ticket.lastUpdateAt)}</dd>
+              <dd>{formatDateTime(ticket.lastUpdateAt, dateDisplay)}</dd>
             </div>
           </dl>
         </div>

@@ -5,6 +5,7 @@ import { getApiKeyOrThrow, isApiPermission, parseIpAllowlist } from "@/lib/api-k
 import { requireAdmin } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
+import { getDateDisplay } from "@/lib/date-display";
 import { apiKeyIdSchema } from "@/lib/validation/api-keys";
 import { ApiKeyForm } from "../api-key-form";
 import { KeyActions } from "../key-actions";
@@ -23,6 +24,7 @@ async function loadKey(idParam: string) {
 }
 
 export default async function ApiKeyPage({ params }: { params: Promise<{ id: string }> }) {
+  const dateDisplay = await getDateDisplay();
   await requireAdmin();
   const key = await loadKey((await params).id);
   return (
@@ -31,8 +33,8 @@ export default async function ApiKeyPage({ params }: { params: Promise<{ id: str
         title={key.name}
         description={
           <>
-            Token <code className="font-mono">{key.tokenPrefix}…</code> · created {formatDateTime(key.createdAt)} · last used{" "}
-            {key.lastUsedAt ? `${formatDateTime(key.lastUsedAt)} from ${key.lastUsedIp ?? "?"}` : "never"}
+            Token <code className="font-mono">{key.tokenPrefix}…</code> · created {formatDateTime(key.createdAt, dateDisplay)} · last used{" "}
+            {key.lastUsedAt ? `${formatDateTime(key.lastUsedAt, dateDisplay)} from ${key.lastUsedIp ?? "?"}` : "never"}
           </>
         }
       />

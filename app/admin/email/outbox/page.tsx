@@ -4,6 +4,7 @@ import { z } from "zod";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireAdmin } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
+import { getDateDisplay } from "@/lib/date-display";
 import { countOutboxByStatus, listInboundMail, listOutbox } from "@/lib/mail/admin";
 import { withParams } from "@/lib/url";
 import { RetryAllFailed, RetryInbound, RetryOutbox } from "./retry-controls";
@@ -20,6 +21,7 @@ const querySchema = z.object({
 const PAGE = 50;
 
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const dateDisplay = await getDateDisplay();
   await requireAdmin();
   const query = querySchema.parse(await searchParams);
   const [counts, mails, inbound] = await Promise.all([
@@ -61,7 +63,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
             <tbody className="divide-y divide-slate-100">
               {mails.map((mail) => (
                 <tr key={mail.id}>
-                  <td className="px-4 py-2 whitespace-nowrap text-slate-600">{formatDateTime(mail.createdAt)}</td>
+                  <td className="px-4 py-2 whitespace-nowrap text-slate-600">{formatDateTime(mail.createdAt, dateDisplay)}</td>
                   <td className="px-4 py-2">{mail.toAddress}</td>
                   <td className="px-4 py-2">{mail.subject}</td>
                   <td className="px-4 py-2 capitalize">
@@ -106,7 +108,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
             <tbody className="divide-y divide-slate-100">
               {inbound.map((mail) => (
                 <tr key={mail.id}>
-                  <td className="px-4 py-2 whitespace-nowrap text-slate-600">{formatDateTime(mail.createdAt)}</td>
+                  <td className="px-4 py-2 whitespace-nowrap text-slate-600">{formatDateTime(mail.createdAt, dateDisplay)}</td>
                   <td className="px-4 py-2">{mail.fromAddress}</td>
                   <td className="px-4 py-2">
                     {mail.subject}

@@ -33,8 +33,8 @@ const sections: Record<SettingsSection, { title: string; description: string; fi
     fields: [
       { name: "helpdeskName", label: "Help desk name", kind: "text" },
       { name: "helpdeskUrl", label: "Help desk URL", kind: "text", hint: "Used in the links of emails. Empty: the server's own address." },
-      { name: "timezone", label: "Time zone", kind: "text", hint: "For example Europe/Paris, America/New_York or UTC." },
-      { name: "dateFormat", label: "Date format", kind: "text", hint: "date-fns pattern, e.g. d MMM yyyy, HH:mm." },
+      { name: "timezone", label: "Time zone", kind: "text", hint: "For example Europe/Paris, America/New_York or UTC. People with a time zone in their profile see theirs." },
+      { name: "dateFormat", label: "Date format", kind: "text", hint: "Letters: yyyy yy MMMM MMM MM M dd d EEEE EEE HH H hh h mm ss a; 'text' in quotes. E.g. d MMM yyyy, HH:mm." },
       { name: "selfRegistration", label: "Customers may register themselves", kind: "checkbox" },
       { name: "maintenanceMode", label: "Maintenance mode", kind: "checkbox", hint: "The portal shows the message below; staff keep working." },
       { name: "maintenanceMessage", label: "Maintenance message", kind: "textarea" },

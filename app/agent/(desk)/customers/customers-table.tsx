@@ -3,7 +3,7 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { DataTable, type SortState } from "@/components/tables/data-table";
-import { formatDateTime } from "@/lib/format";
+import { DateTime } from "@/components/date-time";
 import type { CustomerDirectoryRow } from "@/lib/users/directory";
 
 const columns: ColumnDef<CustomerDirectoryRow, unknown>[] = [
@@ -35,7 +35,7 @@ const columns: ColumnDef<CustomerDirectoryRow, unknown>[] = [
         <span className="text-xs text-slate-500">Active</span>
       ),
   },
-  { id: "created", header: "Since", cell: ({ row }) => <span className="whitespace-nowrap text-slate-600">{formatDateTime(row.original.createdAt)}</span> },
+  { id: "created", header: "Since", cell: ({ row }) => <span className="whitespace-nowrap text-slate-600"><DateTime value={row.original.createdAt} /></span> },
 ];
 
 export function CustomersTable({ rows, params }: { rows: CustomerDirectoryRow[]; params: Record<string, string | number | undefined> & SortState }) {

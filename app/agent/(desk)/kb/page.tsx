@@ -7,6 +7,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { requireStaff } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
+import { getDateDisplay } from "@/lib/date-display";
 import { categoryTree, listArticlesForStaff } from "@/lib/kb/manage";
 import { listCategories } from "@/lib/kb/queries";
 import { getSettings } from "@/lib/settings";
@@ -19,6 +20,7 @@ export const metadata: Metadata = { title: "Knowledge base" };
 const label = "mb-1 block text-xs font-medium text-slate-600";
 
 export default async function AgentKbPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const dateDisplay = await getDateDisplay();
   const actor = await requireStaff();
   const query = kbAgentListParamsSchema.parse(await searchParams);
   const [settings, categories] = await Promise.all([getSettings(), listCategories()]);
@@ -122,7 +124,7 @@ export default async function AgentKbPage({ searchParams }: { searchParams: Prom
                 <td className="px-4 py-2 whitespace-nowrap text-slate-600">
                   {a.helpfulYes} yes · {a.helpfulNo} no
                 </td>
-                <td className="px-4 py-2 whitespace-nowrap text-slate-600">{formatDateTime(a.updatedAt)}</td>
+                <td className="px-4 py-2 whitespace-nowrap text-slate-600">{formatDateTime(a.updatedAt, dateDisplay)}</td>
                 <td className="px-4 py-2 whitespace-nowrap">
                   <span className="inline-flex items-center gap-2">
                     <StatusToggle id={a.id} status={a.status} title={a.title} compact />

@@ -11,6 +11,7 @@ import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
+import { getDateDisplay } from "@/lib/date-display";
 import { listTicketFieldValues } from "@/lib/custom-fields";
 import { getSettings } from "@/lib/settings";
 import { getThread, getTicketForCustomer } from "@/lib/tickets/queries";
@@ -30,6 +31,7 @@ async function loadTicket(id: number) {
 }
 
 export default async function CustomerTicketPage({ params }: { params: Promise<{ id: string }> }) {
+  const dateDisplay = await getDateDisplay();
   const id = z.coerce.number().int().positive().safeParse((await params).id);
   if (!id.success) notFound();
   const ticket = await loadTicket(id.data);
@@ -50,7 +52,7 @@ export default async function CustomerTicketPage({ params }: { params: Promise<{
             <span className="text-slate-400">#{ticket.id}</span> {ticket.subject}
           </h1>
           <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
-            <StatusBadge status={ticket.status} /> {ticket.departmentName} · opened {formatDateTime(ticket.createdAt)}
+            <StatusBadge status={ticket.status} /> {ticket.departmentName} · opened {formatDateTime(ticket.createdAt, dateDisplay)}
           </p>
         </div>
         {!closed && (

@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { formatBytes, formatDateTime } from "@/lib/format";
+import { getDateDisplay } from "@/lib/date-display";
 import { getArticleForViewer, kbViewerOf, recordArticleView } from "@/lib/kb/queries";
 import { articleIdFromRef, articlePath } from "@/lib/kb/text";
 import { getVote } from "@/lib/kb/votes";
@@ -32,6 +33,7 @@ export async function generateMetadata({ params }: { params: Promise<{ ref: stri
 }
 
 export default async function KbArticlePage({ params }: { params: Promise<{ ref: string }> }) {
+  const dateDisplay = await getDateDisplay();
   const { ref } = await params;
   const { actor, article } = await loadArticle(ref);
   // An old or hand-typed slug lands on the article's current address.
@@ -54,7 +56,7 @@ export default async function KbArticlePage({ params }: { params: Promise<{ ref:
       <header>
         <h1 className="text-2xl font-semibold break-words text-slate-900 sm:text-3xl">{article.title}</h1>
         <p className="mt-2 flex flex-wrap items-center gap-x-2 text-sm text-slate-500">
-          <span>Updated {formatDateTime(article.updatedAt)}</span>
+          <span>Updated {formatDateTime(article.updatedAt, dateDisplay)}</span>
           {article.authorName && <span>· by {article.authorName}</span>}
           {viewer.staff && (
             <>

@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
+import { getDateDisplay } from "@/lib/date-display";
 import { listOrganizations } from "@/lib/organizations";
 import { getSettings } from "@/lib/settings";
 import { getCustomerForStaff, listCustomerTicketsForStaff } from "@/lib/users/directory";
@@ -32,6 +33,7 @@ export default async function CustomerPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string>>;
 }) {
+  const dateDisplay = await getDateDisplay();
   const actor = await requireStaff();
   const id = customerIdSchema.safeParse((await params).id);
   if (!id.success) notFound();
@@ -95,7 +97,7 @@ export default async function CustomerPage({
                       <StatusBadge status={ticket.status} />
                     </td>
                     <td className="px-3 py-2.5">{ticket.departmentName}</td>
-                    <td className="px-3 py-2.5 whitespace-nowrap text-slate-600">{formatDateTime(ticket.lastUpdateAt)}</td>
+                    <td className="px-3 py-2.5 whitespace-nowrap text-slate-600">{formatDateTime(ticket.lastUpdateAt, dateDisplay)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -113,9 +115,9 @@ export default async function CustomerPage({
             />
             <dl className="mt-4 grid grid-cols-2 gap-x-3 gap-y-1 border-t border-slate-100 pt-3 text-xs text-slate-600">
               <dt>Customer since</dt>
-              <dd>{formatDateTime(customer.createdAt)}</dd>
+              <dd>{formatDateTime(customer.createdAt, dateDisplay)}</dd>
               <dt>Last sign-in</dt>
-              <dd>{customer.lastLoginAt ? formatDateTime(customer.lastLoginAt) : customer.hasPassword ? "Never" : "No password set"}</dd>
+              <dd>{customer.lastLoginAt ? formatDateTime(customer.lastLoginAt, dateDisplay) : customer.hasPassword ? "Never" : "No password set"}</dd>
             </dl>
           </Card>
           <CustomerDangerZone

@@ -1,4 +1,5 @@
 import { formatDateTime } from "@/lib/format";
+import { getDateDisplay } from "@/lib/date-display";
 import type { TicketHistoryEntry } from "@/lib/tickets/queries";
 import { statusLabel } from "@/lib/tickets/status";
 
@@ -51,13 +52,14 @@ const describe = (entry: TicketHistoryEntry): string => {
 const who = (entry: TicketHistoryEntry) =>
   entry.staffName ?? { user: "Customer", guest: "Visitor", system: "System", api: "API", staff: "Staff" }[entry.actorType];
 
-export function TicketHistory({ entries }: { entries: TicketHistoryEntry[] }) {
+export async function TicketHistory({ entries }: { entries: TicketHistoryEntry[] }) {
+  const dateDisplay = await getDateDisplay();
   return (
     <ol className="space-y-2 text-xs text-slate-600">
       {entries.map((entry) => (
         <li key={entry.id}>
           <span className="font-medium text-slate-800">{who(entry)}</span> {describe(entry)}
-          <div className="text-slate-400">{formatDateTime(entry.createdAt)}</div>
+          <div className="text-slate-400">{formatDateTime(entry.createdAt, dateDisplay)}</div>
         </li>
       ))}
     </ol>

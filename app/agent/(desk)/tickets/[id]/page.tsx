@@ -15,6 +15,7 @@ import { listDepartments } from "@/lib/departments";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
+import { getDateDisplay } from "@/lib/date-display";
 import { getSettings } from "@/lib/settings";
 import { getStaffSignature, listAssignableStaff, listPriorities } from "@/lib/staff";
 import { listParticipants } from "@/lib/tickets/participants";
@@ -51,6 +52,7 @@ function Section({ title, children, open = true }: { title: string; children: Re
 }
 
 export default async function AgentTicketPage({ params }: { params: Promise<{ id: string }> }) {
+  const dateDisplay = await getDateDisplay();
   const actor = await requireStaff();
   const id = z.coerce.number().int().positive().safeParse((await params).id);
   if (!id.success) notFound();
@@ -113,7 +115,7 @@ export default async function AgentTicketPage({ params }: { params: Promise<{ id
           <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
             <StatusBadge status={ticket.status} />
             <span>
-              {ticket.customerName} &lt;{ticket.customerEmail}&gt; · {ticket.departmentName} · opened {formatDateTime(ticket.createdAt)} via{" "}
+              {ticket.customerName} &lt;{ticket.customerEmail}&gt; · {ticket.departmentName} · opened {formatDateTime(ticket.createdAt, dateDisplay)} via{" "}
               {ticket.source}
             </span>
           </p>

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { formatBytes, formatDateTime } from "@/lib/format";
+import { getDateDisplay } from "@/lib/date-display";
 import { categoryTree, getArticleForEdit } from "@/lib/kb/manage";
 import { listCategories } from "@/lib/kb/queries";
 import { articlePath } from "@/lib/kb/text";
@@ -18,6 +19,7 @@ import { StatusToggle } from "../../status-toggle";
 export const metadata: Metadata = { title: "Edit article" };
 
 export default async function EditArticlePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
+  const dateDisplay = await getDateDisplay();
   const actor = await requireStaff();
   const id = z.coerce.number().int().positive().safeParse((await params).id);
   if (!id.success) notFound();
@@ -36,7 +38,7 @@ export default async function EditArticlePage({ params, searchParams }: { params
         description={
           <>
             {article.status === "published" ? "Published" : "Draft"} · {article.isPublic ? "public" : "staff only"} · {article.views} views · {article.helpfulYes} found it
-            helpful, {article.helpfulNo} did not · updated {formatDateTime(article.updatedAt)}
+            helpful, {article.helpfulNo} did not · updated {formatDateTime(article.updatedAt, dateDisplay)}
           </>
         }
         actions={
