@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { log, run, pointAtBenchDatabase } from "./support/bench";
 
 const { values } = parseArgs({
   options: {
@@ -27,24 +28,7 @@ const runs = Number(values.runs);
 const port = Number(values.port);
 const baseUrl = `http://127.0.0.1:${port}`;
 
-const benchUrl = new URL(process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL!);
-if (!process.env.BENCH_DATABASE_URL) benchUrl.pathname = "/helpdeck_bench_kb";
-if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(benchUrl.hostname)) {
-  throw new Error("The bench fills its database with generated rows: point BENCH_DATABASE_URL at a local server.");
-}
-// Everything below (db pool, migrations, the app) uses the bench database.
-process.env.DATABASE_URL = benchUrl.toString();
-process.env.ATTACHMENTS_DIR = path.resolve(".data/attachments-bench-kb");
-process.env.MAIL_WORKER = "off";
-
-const log = (message: string) => console.error(`› ${message}`);
-
-async function run(command: string, args: string[]) {
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ["ignore", "inherit", "inherit"], env: process.env });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited ${code}`))));
-  });
-}
+const benchUrl = pointAtBenchDatabase("helpdeck_bench_kb");
 
 // Deterministic text: the same articles on every machine.
 function prng(seed: number) {

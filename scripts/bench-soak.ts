@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { log, run, pointAtBenchDatabase } from "./support/bench";
 
 const { values } = parseArgs({
   options: {
@@ -32,24 +33,7 @@ const port = Number(values.port);
 const baseUrl = `http://127.0.0.1:${port}`;
 const password = "soak-bench-password";
 
-const benchUrl = new URL(process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "mysql://helpdeck:helpdeck@127.0.0.1:3391/helpdeck");
-if (!process.env.BENCH_DATABASE_URL) benchUrl.pathname = "/helpdeck_bench_soak";
-if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(benchUrl.hostname)) {
-  throw new Error("The soak run recreates its database: point BENCH_DATABASE_URL at a local server.");
-}
-process.env.DATABASE_URL = benchUrl.toString();
-process.env.ATTACHMENTS_DIR = path.resolve(".data/attachments-bench-soak");
-// No SMTP here: mail stays in the outbox, which is what a down mail server does too.
-process.env.MAIL_WORKER = "off";
-
-const log = (message: string) => console.error(`› ${message}`);
-
-async function run(command: string, args: string[]) {
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ["ignore", "inherit", "inherit"], env: process.env });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited ${code}`))));
-  });
-}
+const benchUrl = pointAtBenchDatabase("helpdeck_bench_soak");
 
 async function recreateDatabase() {
   const mysql = await import("mysql2/promise");

@@ -1,0 +1,31 @@
+// Shared by the bench scripts (scripts/bench-*.ts). Imports nothing of the app: a bench points the
+// environment at its own database first, then loads the app's modules.
+import { spawn } from "node:child_process";
+import path from "node:path";
+
+/**
+ * Points DATABASE_URL (and the attachments folder) at the bench's own database on the local server:
+ * BENCH_DATABASE_URL as given, else DATABASE_URL with the database renamed. Refuses a remote server,
+ * since benches fill or recreate their database. The mail worker stays off: mail waits in the outbox.
+ */
+export function pointAtBenchDatabase(database: string): URL {
+  const url = new URL(process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "mysql://helpdeck:helpdeck@127.0.0.1:3391/helpdeck");
+  if (!process.env.BENCH_DATABASE_URL) url.pathname = `/${database}`;
+  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(url.hostname)) {
+    throw new Error("The bench fills or recreates its database: point BENCH_DATABASE_URL at a local server.");
+  }
+  process.env.DATABASE_URL = url.toString();
+  process.env.ATTACHMENTS_DIR = path.resolve(`.data/attachments-${database.replace(/^helpdeck_/, "").replace(/_/g, "-")}`);
+  process.env.MAIL_WORKER = "off";
+  return url;
+}
+
+export const log = (message: string) => console.error(`› ${message}`);
+
+/** Runs a command with this process's environment; rejects when it exits non-zero. */
+export async function run(command: string, args: string[]) {
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ["ignore", "inherit", "inherit"], env: process.env });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited ${code}`))));
+  });
+}
