@@ -33,3 +33,21 @@ export async function newPage(browser: Browser, options: { width?: number; heigh
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 }
+
+/** Signs a staff member in through the agent sign-in form and waits for the queue. */
+export async function signInStaff(page: Page, login: string, password: string) {
+  await page.goto("/agent/login");
+  await page.getByLabel("Username or email").fill(login);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL("**/agent");
+}
+
+/** Signs a customer in through the portal's sign-in form and waits for their tickets. */
+export async function signInCustomer(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL("**/account/tickets");
+}

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { organizationDomains, organizations, users } from "@/db/schema";
-import { launchBrowser, newPage, screenshot } from "../../support/browser";
+import { launchBrowser, newPage, screenshot, signInStaff } from "../../support/browser";
 import { makeCustomer, makeDepartment, makeStaff, makeTicket, unique } from "../../support/factories";
 
 let browser: Browser;
@@ -13,14 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function signIn(page: Page, login: string, password: string) {
-  await page.goto("/agent/login");
-  await page.getByLabel("Username or email").fill(login);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/agent");
-}
 
 describe("agent dashboard", () => {
   it("shows the agent's open tickets by department and status, each figure opening the queue", async () => {
@@ -33,7 +25,7 @@ describe("agent dashboard", () => {
     await makeTicket({ userId: customer.id, departmentId: other.id });
 
     const page = await newPage(browser);
-    await signIn(page, agent.username, agent.password);
+    await signInStaff(page, agent.username, agent.password);
     await page.getByRole("navigation", { name: "Agent" }).getByRole("link", { name: "Dashboard" }).click();
     await page.waitForURL("**/agent/dashboard");
     // The agent's one department, and nothing of the other.
@@ -67,7 +59,7 @@ describe("customers and organizations", () => {
     const ticket = await makeTicket({ userId: customer.id, departmentId: department.id, subject });
 
     const page = await newPage(browser);
-    await signIn(page, agent.username, agent.password);
+    await signInStaff(page, agent.username, agent.password);
     await page.goto("/agent/customers");
     await page.getByLabel("Search").fill(customer.email);
     await page.getByRole("button", { name: "Search" }).click();
@@ -99,7 +91,7 @@ describe("customers and organizations", () => {
     const customer = await makeCustomer();
     await makeTicket({ userId: customer.id, departmentId: (await makeDepartment()).id });
     const page = await newPage(browser);
-    await signIn(page, admin.username, admin.password);
+    await signInStaff(page, admin.username, admin.password);
     await page.goto(`/agent/customers/${customer.id}`);
     await page.getByRole("button", { name: "Delete customer…" }).click();
     const confirm = page.getByRole("button", { name: "Delete customer and tickets" });
@@ -116,7 +108,7 @@ describe("customers and organizations", () => {
     const name = unique("Globex ");
     const domain = `${unique("globex")}.example`;
     const page = await newPage(browser);
-    await signIn(page, agent.username, agent.password);
+    await signInStaff(page, agent.username, agent.password);
     await page.getByRole("navigation", { name: "Agent" }).getByRole("link", { name: "Organizations" }).click();
     await page.getByRole("link", { name: "New organization" }).click();
     await page.getByLabel("Name").fill(name);

@@ -1,11 +1,11 @@
 // Personal canned responses: an agent writes one from the profile, uses it in a reply; colleagues never
 // see it, and its page is 404 for them.
 import { and, eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { cannedResponses } from "@/db/schema";
-import { launchBrowser, newPage, screenshot } from "../../support/browser";
+import { launchBrowser, newPage, screenshot, signInStaff } from "../../support/browser";
 import { makeCustomer, makeDepartment, makeStaff, makeTicket, unique } from "../../support/factories";
 import { request, signInOverHttp } from "../../support/http";
 
@@ -17,14 +17,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(page: Page, login: string, password: string) {
-  await page.goto("/agent/login");
-  await page.getByLabel("Username or email").fill(login);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/agent");
-}
-
 describe("personal canned responses", () => {
   it("an agent writes one, inserts it in a reply, and a colleague neither sees nor opens it", async () => {
     const department = await makeDepartment();
@@ -34,7 +26,7 @@ describe("personal canned responses", () => {
     const title = unique("My follow-up ");
 
     const page = await newPage(browser);
-    await signIn(page, agent.username, agent.password);
+    await signInStaff(page, agent.username, agent.password);
     await page.goto("/agent/profile");
     await page.getByRole("link", { name: "Manage your canned responses" }).click();
     await page.waitForURL("**/agent/canned");

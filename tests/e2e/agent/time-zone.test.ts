@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { staff, tickets } from "@/db/schema";
 import { formatDateTime } from "@/lib/format";
-import { launchBrowser, newPage } from "../../support/browser";
+import { launchBrowser, newPage, signInStaff } from "../../support/browser";
 import { makeCustomer, makeDepartment, makeStaff, makeTicket } from "../../support/factories";
 
 let browser: Browser;
@@ -30,11 +30,7 @@ describe("time zones", () => {
     expect(tokyo).toBe("5 May 2026, 08:30");
 
     const page = await newPage(browser);
-    await page.goto("/agent/login");
-    await page.getByLabel("Username or email").fill(agent.username);
-    await page.getByLabel("Password").fill(agent.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL("**/agent");
+    await signInStaff(page, agent.username, agent.password);
     await page.goto("/agent?view=all");
     await page.getByRole("row", { name: new RegExp(tokyo) }).waitFor();
     await page.goto(`/agent/tickets/${ticket.id}`);

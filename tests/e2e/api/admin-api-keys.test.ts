@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { apiKeys } from "@/db/schema";
-import { launchBrowser, newPage, screenshot } from "../../support/browser";
+import { launchBrowser, newPage, screenshot, signInStaff } from "../../support/browser";
 import { makeStaff, unique } from "../../support/factories";
 import { expectError, expectSuccess, get } from "./support";
 
@@ -14,14 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function signInStaff(page: Page, login: string, password: string) {
-  await page.goto("/agent/login");
-  await page.getByLabel("Username or email").fill(login);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/agent");
-}
 
 describe("admin: API keys", () => {
   it("an admin creates a key with chosen permissions and IP list, sees the token once, and manages it", async () => {

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { attachments, tickets, users } from "@/db/schema";
 import { getThread } from "@/lib/tickets/queries";
 import { createTicket } from "@/lib/tickets/create";
-import { launchBrowser, newPage, screenshot } from "../../support/browser";
+import { launchBrowser, newPage, screenshot, signInCustomer, signInStaff } from "../../support/browser";
 import { makeCustomer, makeDepartment, makeStaff, makeTicket, unique, uniqueEmail } from "../../support/factories";
 
 let browser: Browser;
@@ -15,22 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function signInStaff(page: Page, login: string, password: string) {
-  await page.goto("/agent/login");
-  await page.getByLabel("Username or email").fill(login);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/agent");
-}
-
-async function signInCustomer(page: Page, email: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/account/tickets");
-}
 
 describe("portal to agent, end to end", () => {
   it("a guest opens a ticket with an attachment; it appears in the agent queue and the agent replies", async () => {

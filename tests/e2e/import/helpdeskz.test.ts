@@ -9,7 +9,7 @@ import { promisify } from "node:util";
 import type mysql from "mysql2/promise";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot } from "../../support/browser";
+import { launchBrowser, screenshot, signInStaff } from "../../support/browser";
 import {
   createHelpdeskzDatabase,
   databaseUrl,
@@ -148,11 +148,7 @@ describe("a HelpDeskZ install moved to Helpdeck", () => {
   it("lets the agent sign in with their HelpDeskZ password and open an imported ticket by its old number", async () => {
     const context = await browser!.newContext({ baseURL: appUrl });
     const page = await context.newPage();
-    await page.goto("/agent/login");
-    await page.getByLabel("Username or email").fill("agent");
-    await page.getByLabel("Password").fill(sample.agentPassword);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL("**/agent");
+    await signInStaff(page, "agent", sample.agentPassword);
     await page.goto("/agent/tickets/123");
     await page
       .getByRole("heading", { name: /Invoice is wrong/ })

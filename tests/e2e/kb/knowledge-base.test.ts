@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { kbArticles, kbAttachments, messages } from "@/db/schema";
 import { saveArticle, saveCategory } from "@/lib/kb/manage";
 import { articlePath } from "@/lib/kb/text";
 import { resetSettings } from "@/lib/settings";
-import { launchBrowser, newPage } from "../../support/browser";
+import { launchBrowser, newPage, signInStaff } from "../../support/browser";
 import { makeCustomer, makeDepartment, makeStaff, makeTicket, unique } from "../../support/factories";
 import { shootBoth, signInCustomer } from "../portal/support";
 
@@ -20,14 +20,6 @@ afterAll(async () => {
   await resetSettings(["kbPopularCount", "kbArticlesPerPage"]);
   await browser?.close();
 });
-
-async function signInStaff(page: Page, login: string, password: string) {
-  await page.goto("/agent/login");
-  await page.getByLabel("Username or email").fill(login);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/agent");
-}
 
 describe("the knowledge base", () => {
   it("an agent writes and publishes an article; a visitor browses, searches, reads, downloads and votes on it", async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { attachments, messages } from "@/db/schema";
 import { ingest } from "@/lib/mail/ingest";
-import { launchBrowser, newPage, screenshot } from "../../support/browser";
+import { launchBrowser, newPage, screenshot, signInStaff } from "../../support/browser";
 import { makeDepartment, makeStaff, uniqueEmail } from "../../support/factories";
 import { request, signInOverHttp } from "../../support/http";
 import { buildRawMail, makeEmailAddress } from "../../support/mail";
@@ -88,11 +88,7 @@ describe("hostile content from a mail sender", () => {
     page.on("request", (r) => {
       if (!r.url().startsWith(new URL(process.env.APP_URL!).origin) && !r.url().startsWith("data:")) foreign.push(r.url());
     });
-    await page.goto("/agent/login");
-    await page.getByLabel("Username or email").fill(agent.username);
-    await page.getByLabel("Password").fill(agent.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL("**/agent");
+    await signInStaff(page, agent.username, agent.password);
     await page.goto(`/agent/tickets/${result.ticketId}`);
     await page.getByText("Hello team").waitFor();
     await page.getByText("styled").waitFor();

@@ -1,9 +1,9 @@
 // Sessions end when the password changes: every other browser is signed out, the one that changed it
 // goes on. Cookies are HttpOnly and SameSite.
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setStaffPassword } from "@/lib/staff/manage";
-import { launchBrowser, newPage } from "../../support/browser";
+import { launchBrowser, newPage, signInCustomer } from "../../support/browser";
 import { makeCustomer, makeStaff } from "../../support/factories";
 import { request, signInOverHttp } from "../../support/http";
 
@@ -16,14 +16,6 @@ afterAll(async () => {
 });
 
 const isSignedOut = (response: Response) => response.status >= 300 && response.status < 400 && /login/.test(response.headers.get("location") ?? "");
-
-async function signInCustomer(page: Page, email: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/account/tickets");
-}
 
 describe("sessions and password changes", () => {
   it("a customer who changes their password stays signed in here and is signed out everywhere else", async () => {

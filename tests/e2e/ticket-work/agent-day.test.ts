@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { cannedResponses, messages, ticketParticipants, tickets } from "@/db/schema";
 import { getThread } from "@/lib/tickets/queries";
-import { baseUrl, launchBrowser, newPage, screenshot } from "../../support/browser";
+import { baseUrl, launchBrowser, newPage, screenshot, signInStaff } from "../../support/browser";
 import { makeCustomer, makeDepartment, makeStaff, makeTicket, unique } from "../../support/factories";
 import { makeEmailAddress, startMailPump } from "../../support/mail";
 import { startSmtpSink, type SmtpSink } from "../../support/smtp-sink";
@@ -21,14 +21,6 @@ afterAll(async () => {
   await browser?.close();
   await sink?.stop();
 });
-
-async function signIn(page: Page, login: string, password: string) {
-  await page.goto("/agent/login");
-  await page.getByLabel("Username or email").fill(login);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/agent");
-}
 
 const row = async (ticketId: number) => (await db.select().from(tickets).where(eq(tickets.id, ticketId)))[0]!;
 
@@ -47,7 +39,7 @@ describe("an agent's day", () => {
     await db.insert(cannedResponses).values({ title: cannedTitle, body: "Dear {{customer.name}}, sorry about ticket #{{ticket.id}}.", staffId: agent.id });
 
     const page = await newPage(browser);
-    await signIn(page, agent.username, agent.password);
+    await signInStaff(page, agent.username, agent.password);
     await page.getByLabel("Search").fill("Cannot print invoices");
     await page.getByRole("button", { name: "Apply" }).click();
     await page.waitForURL(/q=Cannot/);
@@ -102,7 +94,7 @@ describe("an agent's day", () => {
     const customer = await makeCustomer();
     const ticket = await makeTicket({ userId: customer.id, departmentId: department.id });
     const page = await newPage(browser);
-    await signIn(page, agent.username, agent.password);
+    await signInStaff(page, agent.username, agent.password);
     await page.goto(`/agent/tickets/${ticket.id}`);
     // The customer writes while the agent is typing.
     const { addCustomerReply } = await import("@/lib/tickets/replies");
@@ -126,7 +118,7 @@ describe("an agent's day", () => {
     const survivor = await makeTicket({ userId: customer.id, departmentId: department.id, subject: `${tag} survivor` });
 
     const page = await newPage(browser);
-    await signIn(page, agent.username, agent.password);
+    await signInStaff(page, agent.username, agent.password);
     await page.goto(`/agent?view=active&q=${encodeURIComponent(tag)}`);
     await page.getByLabel(`Select ticket ${first.id}`).check();
     await page.getByLabel(`Select ticket ${second.id}`).check();
@@ -152,7 +144,7 @@ describe("an agent's day", () => {
     const customer = await makeCustomer();
     const ticket = await makeTicket({ userId: customer.id, departmentId: department.id });
     const page = await newPage(browser);
-    await signIn(page, outsider.username, outsider.password);
+    await signInStaff(page, outsider.username, outsider.password);
     const allTab = page.getByRole("link", { name: /^All \d+$/ });
     expect(await allTab.textContent()).toBe("All0");
     expect((await page.goto(`/agent/tickets/${ticket.id}`))?.status()).toBe(404);
@@ -166,7 +158,7 @@ describe("an agent's day", () => {
     const agent = await makeStaff({ departmentIds: [department.id] });
     const email = `${unique("phone")}@example.test`;
     const page = await newPage(browser);
-    await signIn(page, agent.username, agent.password);
+    await signInStaff(page, agent.username, agent.password);
     await page.getByRole("link", { name: "New ticket" }).click();
     await page.getByLabel("Customer email").fill(email);
     await page.getByLabel("Customer name (for a new customer)").fill("Phone Caller");
