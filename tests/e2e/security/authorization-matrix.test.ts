@@ -14,6 +14,8 @@ import { createTicket } from "@/lib/tickets/create";
 import { makeCustomer, makeDepartment, makeStaff, unique } from "../../support/factories";
 import { baseUrl } from "../../support/browser";
 import { request, signInOverHttp, type Session } from "../../support/http";
+import { makeEmailAddress } from "../../support/mail";
+import { makeApiKey } from "../api/support";
 
 const principals = ["guest", "owner", "orgMember", "stranger", "agentIn", "agentOut", "admin"] as const;
 type Principal = (typeof principals)[number];
@@ -22,6 +24,9 @@ type Outcome = "ok" | "no";
 
 type Fixture = {
   ticketId: number;
+  apiKeyId: number;
+  emailAddressId: number;
+  agentInId: number;
   personalCannedId: number;
   articleRef: string;
   staffArticleRef: string;
@@ -98,7 +103,7 @@ const matrix: Record<string, Door | Door[]> = {
   "/admin": { url: () => "/admin", allow: ["admin"] },
   "/admin/api-keys": { url: () => "/admin/api-keys", allow: ["admin"] },
   "/admin/api-keys/new": { url: () => "/admin/api-keys/new", allow: ["admin"] },
-  "/admin/api-keys/[id]": { url: () => "/admin/api-keys/1", allow: [] }, // no key 1 here: 404 even for admins
+  "/admin/api-keys/[id]": { url: (fx) => `/admin/api-keys/${fx.apiKeyId}`, allow: ["admin"] },
   "/admin/audit": { url: () => "/admin/audit", allow: ["admin"] },
   "/admin/canned": { url: () => "/admin/canned", allow: ["admin"] },
   "/admin/canned/[id]": { url: () => "/admin/canned/new", allow: ["admin"] },
@@ -109,7 +114,7 @@ const matrix: Record<string, Door | Door[]> = {
   "/admin/departments/[id]": { url: (fx) => `/admin/departments/${fx.departmentId}`, allow: ["admin"] },
   "/admin/email": { url: () => "/admin/email", allow: ["admin"] },
   "/admin/email/new": { url: () => "/admin/email/new", allow: ["admin"] },
-  "/admin/email/[id]": { url: () => "/admin/email/999999", allow: [] },
+  "/admin/email/[id]": { url: (fx) => `/admin/email/${fx.emailAddressId}`, allow: ["admin"] },
   "/admin/email/outbox": { url: () => "/admin/email/outbox", allow: ["admin"] },
   "/admin/priorities": { url: () => "/admin/priorities", allow: ["admin"] },
   "/admin/priorities/[id]": { url: () => "/admin/priorities/new", allow: ["admin"] },
@@ -117,7 +122,7 @@ const matrix: Record<string, Door | Door[]> = {
   "/admin/settings/[section]": { url: () => "/admin/settings/tickets", allow: ["admin"] },
   "/admin/staff": { url: () => "/admin/staff", allow: ["admin"] },
   "/admin/staff/new": { url: () => "/admin/staff/new", allow: ["admin"] },
-  "/admin/staff/[id]": { url: () => "/admin/staff/1", allow: ["admin"] },
+  "/admin/staff/[id]": { url: (fx) => `/admin/staff/${fx.agentInId}`, allow: ["admin"] },
   "/admin/templates": { url: () => "/admin/templates", allow: ["admin"] },
   "/admin/templates/[event]": { url: () => "/admin/templates/new_ticket_customer", allow: ["admin"] },
   // Route handlers of the platform.
@@ -241,8 +246,12 @@ beforeAll(async () => {
   const [file] = await db.select({ id: attachments.id }).from(attachments).where(eq(attachments.ticketId, ticket.id));
   const kb = await makeKnowledgeBase(admin.actor);
   const canned = await saveCannedResponse({ staffId: agentIn.id }, null, { title: unique("Mine "), body: "Personal answer." });
+  const [apiKey, emailAddress] = await Promise.all([makeApiKey(), makeEmailAddress({ departmentId: department.id, smtpPort: 9 })]);
   fx = {
     ...kb,
+    apiKeyId: apiKey.id,
+    emailAddressId: emailAddress.id,
+    agentInId: agentIn.id,
     personalCannedId: canned.id,
     ticketId: ticket.id,
     publicToken: ticket.publicToken,
