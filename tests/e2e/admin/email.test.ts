@@ -86,7 +86,12 @@ describe("admin: email addresses", () => {
     // A refused connection is reported, not hidden.
     await page.getByLabel("SMTP port").fill("1");
     await page.getByRole("button", { name: "Save", exact: true }).click();
-    await page.getByText("Email address saved.").waitFor();
+    // "Email address saved." is still shown from the save before: wait for this save to be stored.
+    await expect
+      .poll(async () => (await db.select({ port: emailAddresses.smtpPort }).from(emailAddresses).where(eq(emailAddresses.email, address)))[0]?.port)
+      .toBe(1);
+    // The save refreshes the page; a click during that refresh would be lost.
+    await page.waitForLoadState("networkidle");
     await page.getByRole("button", { name: "Send test email" }).click();
     await page.getByText(/The SMTP server did not accept the mail/).waitFor();
 
