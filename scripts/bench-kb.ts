@@ -8,12 +8,11 @@
 //
 // The database is created, migrated and filled on the first run (about a minute); later runs reuse it.
 import "./load-env";
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { log, run, pointAtBenchDatabase } from "./support/bench";
+import { log, pointAtBenchDatabase, run, startAppServer, waitForApp } from "./support/bench";
 
 const { values } = parseArgs({
   options: {
@@ -164,20 +163,6 @@ async function fill() {
   }
 }
 
-async function waitForApp(app: ChildProcess) {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (app.exitCode !== null) throw new Error("the app exited while starting (is it built with this NEXT_DIST_DIR?)");
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).status < 500) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`the app did not answer at ${baseUrl}`);
-}
-
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
 async function measure(work: () => Promise<unknown>) {
@@ -260,23 +245,10 @@ async function main() {
   const http: string[] = [];
   const distDir = process.env.NEXT_DIST_DIR || ".next";
   if (existsSync(path.join(distDir, "BUILD_ID"))) {
-    const app = spawn("node", ["--import", "tsx", "scripts/server.ts"], {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        APP_URL: baseUrl,
-        NEXTAUTH_URL: baseUrl,
-        NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "kb-bench-secret-0123456789abcdef",
-        HELPDECK_SECRET_KEY: process.env.HELPDECK_SECRET_KEY ?? "kb-bench-key-0123456789abcdef",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-      detached: true,
-    });
+    const app = startAppServer(port, "kb");
     try {
       log(`starting the app on ${baseUrl}`);
-      await waitForApp(app);
+      await waitForApp(app, baseUrl);
       const get = async (url: string) => {
         const response = await fetch(url);
         const body = await response.text();

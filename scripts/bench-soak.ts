@@ -9,12 +9,11 @@
 // Its own database (helpdeck_bench_soak on the local MariaDB, or BENCH_DATABASE_URL) is recreated,
 // migrated and given a small seed on every run, so runs compare.
 import "./load-env";
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { log, run, pointAtBenchDatabase } from "./support/bench";
+import { log, pointAtBenchDatabase, run, startAppServer, waitForApp } from "./support/bench";
 
 const { values } = parseArgs({
   options: {
@@ -119,20 +118,6 @@ async function signIn(): Promise<Jar> {
   return jar;
 }
 
-async function waitForApp(app: ChildProcess) {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (app.exitCode !== null) throw new Error("the app exited while starting (is it built with this NEXT_DIST_DIR?)");
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).status === 200) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`the app did not answer at ${baseUrl}`);
-}
-
 /** Resident memory of a process and its children, in MB, from /proc (Linux). */
 function rssMb(pid: number): number {
   let kb = 0;
@@ -163,20 +148,7 @@ async function main() {
   const { ingest } = await import("@/lib/mail/ingest");
   const { pool } = await import("@/db");
 
-  const app = spawn("node", ["--import", "tsx", "scripts/server.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      APP_URL: baseUrl,
-      NEXTAUTH_URL: baseUrl,
-      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "soak-bench-secret-0123456789abcdef",
-      HELPDECK_SECRET_KEY: process.env.HELPDECK_SECRET_KEY ?? "soak-bench-key-0123456789abcdef",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
+  const app = startAppServer(port, "soak");
   const buckets: Bucket[] = [];
   const rssSamples: { at: number; mb: number }[] = [];
   const loadSamples: number[] = [];
@@ -184,7 +156,7 @@ async function main() {
   let sampler: NodeJS.Timeout | undefined;
   try {
     log(`starting the app on ${baseUrl}`);
-    await waitForApp(app);
+    await waitForApp(app, baseUrl);
     const jar = await signIn();
     const apiHeaders = { Token: data.token };
     const form = { ...apiHeaders, "Content-Type": "application/x-www-form-urlencoded" };

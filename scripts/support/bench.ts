@@ -1,6 +1,6 @@
 // Shared by the bench scripts (scripts/bench-*.ts). Imports nothing of the app: a bench points the
 // environment at its own database first, then loads the app's modules.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
 /**
@@ -28,4 +28,38 @@ export async function run(command: string, args: string[]) {
     const child = spawn(command, args, { stdio: ["ignore", "inherit", "inherit"], env: process.env });
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited ${code}`))));
   });
+}
+
+/** Starts the production build (scripts/server.ts, as `npm start` runs it) on loopback for a bench. */
+export function startAppServer(port: number, secretPrefix: string): ChildProcess {
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return spawn("node", ["--import", "tsx", "scripts/server.ts"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      APP_URL: baseUrl,
+      NEXTAUTH_URL: baseUrl,
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? `${secretPrefix}-bench-secret-0123456789abcdef`,
+      HELPDECK_SECRET_KEY: process.env.HELPDECK_SECRET_KEY ?? `${secretPrefix}-bench-key-0123456789abcdef`,
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+}
+
+/** Waits until the app answers its health check, or fails when it exits or takes over 90 s. */
+export async function waitForApp(app: ChildProcess, baseUrl: string) {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (app.exitCode !== null) throw new Error("the app exited while starting (is it built with this NEXT_DIST_DIR?)");
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).status === 200) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the app did not answer at ${baseUrl}`);
 }
