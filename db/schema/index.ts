@@ -5,3 +5,4 @@ export * from "./tickets";
 export * from "./mail";
 export * from "./system";
 export * from "./kb";
+export * from "./feedback";

@@ -54,6 +54,7 @@ export const emailEvents = [
   "invitation",
   "ticket_link",
   "email_change",
+  "feedback_status",
 ] as const;
 export type EmailEvent = (typeof emailEvents)[number];
 

@@ -16,6 +16,7 @@ export const automaticEvents: ReadonlySet<string> = new Set<EmailEvent>([
   "invitation",
   "ticket_link",
   "email_change",
+  "feedback_status",
 ]);
 
 /** Events whose mails the customer receives, and whose Message-IDs make up the customer's thread. */

@@ -34,6 +34,11 @@ export const eventInfo: Record<EmailEvent, { label: string; audience: string; pl
   invitation: { label: "Staff invitation", audience: "Staff", placeholders: accountPlaceholders },
   ticket_link: { label: "Link to a ticket (check a ticket)", audience: "Customer", placeholders: ticketPlaceholders },
   email_change: { label: "Confirm a new email address", audience: "Customer", placeholders: accountPlaceholders },
+  feedback_status: {
+    label: "Feedback status changed",
+    audience: "Author and voters",
+    placeholders: ["recipient.name", "feedback.title", "feedback.status", "feedback.note", "feedback.link", "unsubscribe.link", "helpdesk.name"],
+  },
 };
 
 export const sampleVars: TemplateVars = {
@@ -50,6 +55,11 @@ export const sampleVars: TemplateVars = {
   link: "https://help.example.com/reset-password/sample-token",
   message: "Hello,\nthe printer jams on every second page since this morning.\nThanks!",
   "helpdesk.name": "Helpdeck",
+  "feedback.title": "Dark mode for the portal",
+  "feedback.status": "Planned",
+  "feedback.note": "Planned for the spring release.",
+  "feedback.link": "https://help.example.com/feedback/12",
+  "unsubscribe.link": "https://help.example.com/feedback/unsubscribe/sample-token",
 };
 
 export async function listTemplatesForAdmin() {

@@ -121,6 +121,22 @@ export const defaultTemplates: Record<EmailEvent, Template> = {
       "The link expires in a day. If you did not ask for this, ignore this email: nothing changes.",
     ].join("\n"),
   },
+  feedback_status: {
+    subject: "{{feedback.title}}: {{feedback.status}}",
+    body: [
+      "Hello {{recipient.name}},",
+      "",
+      "The feedback \"{{feedback.title}}\" is now: {{feedback.status}}.",
+      "",
+      "{{feedback.note}}",
+      "",
+      "See it here: {{feedback.link}}",
+      "",
+      "You receive this because you posted or voted for it. To stop these emails: {{unsubscribe.link}}",
+      "",
+      "{{helpdesk.name}}",
+    ].join("\n"),
+  },
 };
 
 /** The admin's template for an event, or the built-in one; null when the admin switched the event off. */

@@ -46,6 +46,10 @@ export const settingsSchema = z.object({
   kbExcerptLength: z.coerce.number().int().min(50).max(1000).default(200),
   kbPopularCount: z.coerce.number().int().min(0).max(20).default(5),
   kbLatestCount: z.coerce.number().int().min(0).max(20).default(5),
+  /** Feedback (ideas and suggestions): on the portal at all, readable without signing in, held for approval. */
+  feedbackEnabled: bool.default(true),
+  feedbackGuestsCanRead: bool.default(true),
+  feedbackRequiresApproval: bool.default(false),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
