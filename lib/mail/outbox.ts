@@ -36,6 +36,8 @@ export type OutgoingMail = {
   inReplyTo?: string | null;
   references?: string[];
   attachmentIds?: number[];
+  /** Extra headers (e.g. List-Unsubscribe). */
+  headers?: Record<string, string>;
 };
 
 export const newMessageId = (domain: string, ticketId?: number | null) =>
@@ -46,7 +48,7 @@ const fallbackDomain = () => new URL(env.APP_URL).hostname || "localhost";
 /** Writes one mail to the outbox, inside the caller's transaction; the worker sends it. */
 export async function enqueueMail(tx: Tx, mail: OutgoingMail) {
   const messageId = newMessageId(mail.fromEmail ? domainOf(mail.fromEmail) : fallbackDomain(), mail.ticketId);
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...mail.headers };
   if (automaticEvents.has(mail.event)) {
     headers["Auto-Submitted"] = "auto-generated";
     // Exchange and Outlook honour this instead of Auto-Submitted.
