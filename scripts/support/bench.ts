@@ -31,9 +31,9 @@ export async function run(command: string, args: string[]) {
 }
 
 /** Starts the production build (scripts/server.ts, as `npm start` runs it) on loopback for a bench. */
-export function startAppServer(port: number, secretPrefix: string): ChildProcess {
+export function startAppServer(port: number, secretPrefix: string, nodeArgs: string[] = []): ChildProcess {
   const baseUrl = `http://127.0.0.1:${port}`;
-  return spawn("node", ["--import", "tsx", "scripts/server.ts"], {
+  return spawn("node", [...nodeArgs, "--import", "tsx", "scripts/server.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",

@@ -102,7 +102,8 @@ export async function ensureScaleData(url: URL, size: ScaleSize = scaleDefaults)
     if (dbs.length) {
       await connection.changeUser({ database });
       const counts = await countAll(connection);
-      if (counts.tickets >= size.tickets) {
+      // Complete only with the threads too (~5 messages a ticket).
+      if (counts.tickets >= size.tickets && counts.messages >= size.tickets * 4.5) {
         // Migrations added since the fill apply to the kept data (their backfills included).
         await run("npx", ["tsx", "scripts/migrate.ts"]);
         log(`${database} already holds ${counts.tickets.toLocaleString("en")} tickets and ${counts.messages.toLocaleString("en")} messages`);
@@ -169,9 +170,9 @@ export async function ensureScaleData(url: URL, size: ScaleSize = scaleDefaults)
       const n = messagesPerTicket("t.seq");
       await exec(
         `tickets ${from.toLocaleString("en")}-${to.toLocaleString("en")}`,
-        `INSERT INTO tickets (public_token, subject, user_id, department_id, priority_id, status, assigned_staff_id, source, replies,
+        `INSERT INTO tickets (id, public_token, subject, user_id, department_id, priority_id, status, assigned_staff_id, source, replies,
                               last_replier_type, last_replier_staff_id, created_at, first_response_at, closed_at, last_update_at)
-         SELECT SHA2(CONCAT('scale-bench-', t.seq), 256),
+         SELECT t.seq, SHA2(CONCAT('scale-bench-', t.seq), 256),
                 CONCAT(${elt("t.seq % 12", topics)}, ' ', ${elt("(t.seq DIV 12) % 8", problems)}),
                 u.first_id + (t.seq * 7919) % ${customers},
                 d.first_id + t.dept,
@@ -199,10 +200,10 @@ export async function ensureScaleData(url: URL, size: ScaleSize = scaleDefaults)
 
     // The thread: message 1 is the customer's, then staff and customer alternate; every 7th ticket has an
     // internal note as its third message. Rows go in (ticket, position) order so the indexes append.
-    const [[first]] = (await connection.query("SELECT MIN(id) AS id FROM tickets")) as unknown as [{ id: number }[]];
-    const firstTicket = Number(first!.id);
+    // Ticket ids are the sequence numbers (given explicitly: INSERT … SELECT leaves id gaps between
+    // statements), so a ticket's thread length matches its `replies`.
     for (let from = 0; from < ticketCount; from += chunk) {
-      const seq = `(t.id - ${firstTicket} + 1)`;
+      const seq = "t.id";
       await exec(
         `messages of tickets ${(from + 1).toLocaleString("en")}-${Math.min(ticketCount, from + chunk).toLocaleString("en")}`,
         `INSERT INTO messages (ticket_id, author_type, user_id, staff_id, is_note, body, body_format, created_at)
@@ -222,7 +223,7 @@ export async function ensureScaleData(url: URL, size: ScaleSize = scaleDefaults)
          FROM tickets t
          JOIN seq_1_to_9 m ON m.seq <= ${messagesPerTicket(seq)}
          CROSS JOIN (SELECT MIN(id) AS first_id FROM staff) st
-         WHERE t.id >= ${firstTicket + from} AND t.id < ${firstTicket + from + chunk}
+         WHERE t.id > ${from} AND t.id <= ${from + chunk}
          ORDER BY t.id, m.seq`,
       );
     }
