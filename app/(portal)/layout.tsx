@@ -32,6 +32,11 @@ export default async function PortalLayout({ children }: { children: React.React
             <Link href="/kb" className="rounded-md px-2.5 py-2 whitespace-nowrap text-slate-700 hover:bg-slate-100 sm:px-3">
               Help center
             </Link>
+            {settings.feedbackEnabled && (user || settings.feedbackGuestsCanRead) && (
+              <Link href="/feedback" className="rounded-md px-2.5 py-2 whitespace-nowrap text-slate-700 hover:bg-slate-100 sm:px-3">
+                Feedback
+              </Link>
+            )}
             <Link href="/open" className="rounded-md px-2.5 py-2 whitespace-nowrap text-slate-700 hover:bg-slate-100 sm:px-3">
               Open a ticket
             </Link>

@@ -206,6 +206,11 @@ export const settingsSections = {
     kbPopularCount: int("Popular articles", 0, 20),
     kbLatestCount: int("Latest articles", 0, 20),
   }),
+  feedback: z.object({
+    feedbackEnabled: checkbox,
+    feedbackGuestsCanRead: checkbox,
+    feedbackRequiresApproval: checkbox,
+  }),
 } as const;
 export type SettingsSection = keyof typeof settingsSections;
 

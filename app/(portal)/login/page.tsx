@@ -23,6 +23,8 @@ export default async function CustomerLoginPage({
   const [user, settings, query] = await Promise.all([getUser(), getSettings(), searchParams]);
   if (user) redirect("/account/tickets");
   const notice = notices[query.done ?? ""];
+  // Back to the page that asked for a sign-in (feedback, …): a path on this site only, never another host.
+  const next = typeof query.next === "string" && /^\/(?![/\\])[^\s]*$/.test(query.next) ? query.next : "/account/tickets";
   return (
     <Card className="mx-auto max-w-md p-8">
       <h1 className="mb-1 text-2xl font-semibold">Sign in</h1>
@@ -32,7 +34,7 @@ export default async function CustomerLoginPage({
           <Alert tone="success">{notice}</Alert>
         </div>
       )}
-      <SignInForm kind="customer" callbackUrl="/account/tickets" />
+      <SignInForm kind="customer" callbackUrl={next} />
       <div className="mt-6 flex flex-wrap justify-between gap-2 text-sm">
         <Link href="/forgot-password" className="font-medium text-brand-700 hover:underline">
           Forgot your password?

@@ -26,6 +26,7 @@ export default async function AgentLayout({ children }: { children: React.ReactN
                 ["/agent/customers", "Customers"],
                 ["/agent/organizations", "Organizations"],
                 ["/agent/kb", "Knowledge base"],
+                ["/agent/feedback", "Feedback"],
                 ["/agent/profile", "Profile"],
               ].map(([href, label]) => (
                 <Link key={href} href={href} className="rounded px-2.5 py-1.5 hover:bg-slate-800">

@@ -6,9 +6,11 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { attachments, kbAttachments, organizations } from "@/db/schema";
+import { attachments, feedbackItems, kbAttachments, organizations } from "@/db/schema";
 import type { StaffActor } from "@/lib/auth/actors";
 import { saveCannedResponse } from "@/lib/canned/manage";
+import { moderateFeedback, saveFeedbackCategory, submitFeedback } from "@/lib/feedback/manage";
+import { saveSettings } from "@/lib/settings";
 import { saveArticle, saveCategory } from "@/lib/kb/manage";
 import { createTicket } from "@/lib/tickets/create";
 import { makeCustomer, makeDepartment, makeStaff, unique } from "../../support/factories";
@@ -39,6 +41,10 @@ type Fixture = {
   ownerId: number;
   organizationId: number;
   departmentId: number;
+  feedbackId: number;
+  pendingFeedbackId: number;
+  hiddenFeedbackId: number;
+  feedbackCategoryId: number;
 };
 
 type Door = {
@@ -154,6 +160,22 @@ const matrix: Record<string, Door | Door[]> = {
   "/agent/kb/categories/new": { url: () => "/agent/kb/categories/new", allow: staffAll },
   "/agent/kb/categories/[id]": { url: (fx) => `/agent/kb/categories/${fx.staffKbCategoryId}`, allow: staffAll },
   "/agent/kb/links": { url: () => "/agent/kb/links?q=matrix", allow: staffAll },
+  // Feedback (switched on, guests may read): published items for everyone; an item awaiting approval for
+  // its author and staff; a hidden one for staff only. Submitting needs a customer account.
+  "/feedback": { url: () => "/feedback?q=matrix", allow: "everyone" },
+  "/feedback/new": { url: () => "/feedback/new", allow: customers },
+  "/feedback/[id]": [
+    { url: (fx) => `/feedback/${fx.feedbackId}`, allow: "everyone" },
+    { url: (fx) => `/feedback/${fx.pendingFeedbackId}`, allow: ["owner", ...staffAll] },
+    { url: (fx) => `/feedback/${fx.hiddenFeedbackId}`, allow: staffAll },
+  ],
+  // The signed token is the credential: a token that names nobody gets a page that says so.
+  "/feedback/unsubscribe/[token]": { url: () => `/feedback/unsubscribe/1.${"A".repeat(43)}`, allow: "everyone" },
+  "/agent/feedback": { url: () => "/agent/feedback", allow: staffAll },
+  "/agent/feedback/[id]": { url: (fx) => `/agent/feedback/${fx.hiddenFeedbackId}`, allow: staffAll },
+  "/agent/feedback/categories": { url: () => "/agent/feedback/categories", allow: staffAll },
+  "/agent/feedback/categories/new": { url: () => "/agent/feedback/categories/new", allow: staffAll },
+  "/agent/feedback/categories/[id]": { url: (fx) => `/agent/feedback/categories/${fx.feedbackCategoryId}`, allow: staffAll },
 };
 
 /** Doors whose answer does not depend on the caller at all (the same for everyone, whatever it is). */
@@ -247,6 +269,13 @@ beforeAll(async () => {
   const kb = await makeKnowledgeBase(admin.actor);
   const canned = await saveCannedResponse({ staffId: agentIn.id }, null, { title: unique("Mine "), body: "Personal answer." });
   const [apiKey, emailAddress] = await Promise.all([makeApiKey(), makeEmailAddress({ departmentId: department.id, smtpPort: 9 })]);
+  await saveSettings({ feedbackEnabled: true, feedbackGuestsCanRead: true });
+  const feedbackCategory = await saveFeedbackCategory(admin.actor, null, { name: unique("Matrix ideas "), description: "" });
+  const idea = (title: string) =>
+    submitFeedback(owner.actor, { kind: "idea", title: unique(title), description: "An idea every principal tries to reach.", categoryId: feedbackCategory.id });
+  const [feedback, pendingFeedback, hiddenFeedback] = [await idea("Matrix idea "), await idea("Matrix pending "), await idea("Matrix hidden ")];
+  await db.update(feedbackItems).set({ visibility: "pending" }).where(eq(feedbackItems.id, pendingFeedback.id));
+  await moderateFeedback(admin.actor, hiddenFeedback.id, "hidden");
   fx = {
     ...kb,
     apiKeyId: apiKey.id,
@@ -259,6 +288,10 @@ beforeAll(async () => {
     ownerId: owner.id,
     organizationId: organization!.id,
     departmentId: department.id,
+    feedbackId: feedback.id,
+    pendingFeedbackId: pendingFeedback.id,
+    hiddenFeedbackId: hiddenFeedback.id,
+    feedbackCategoryId: feedbackCategory.id,
   };
   sessions.guest = null;
   [sessions.owner, sessions.orgMember, sessions.stranger, sessions.agentIn, sessions.agentOut, sessions.admin] = await Promise.all([

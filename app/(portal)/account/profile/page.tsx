@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
+import { hasOptedOutOfStatusMail } from "@/lib/feedback/queries";
+import { getSettings } from "@/lib/settings";
 import { getProfile } from "@/lib/users/account";
+import { StatusMailToggle } from "../../feedback/status-mail-toggle";
 import { EmailChangeForm, PasswordChangeForm, ProfileForm } from "./profile-forms";
 
 export const metadata: Metadata = { title: "Profile" };
@@ -13,7 +16,7 @@ export default async function ProfilePage({
   searchParams: Promise<Record<string, string>>;
 }) {
   const user = await requireUser();
-  const [profile, query] = await Promise.all([getProfile(user), searchParams]);
+  const [profile, query, settings, optedOut] = await Promise.all([getProfile(user), searchParams, getSettings(), hasOptedOutOfStatusMail(user.id)]);
   const timezones = Intl.supportedValuesOf("timeZone");
   return (
     <div className="mx-auto max-w-2xl space-y-6">
@@ -41,6 +44,14 @@ export default async function ProfilePage({
         </h2>
         <PasswordChangeForm />
       </Card>
+      {settings.feedbackEnabled && (
+        <Card className="p-6">
+          <h2 id="feedback-mail-heading" className="mb-4 text-lg font-semibold">
+            Feedback emails
+          </h2>
+          <StatusMailToggle enabled={!optedOut} />
+        </Card>
+      )}
     </div>
   );
 }

@@ -68,6 +68,15 @@ const sections: Record<SettingsSection, { title: string; description: string; fi
       { name: "kbLatestCount", label: "Latest articles on the help center home", kind: "number", hint: "0 hides the list." },
     ],
   },
+  feedback: {
+    title: "Feedback",
+    description: "Ideas and suggestions from customers, with votes and comments.",
+    fields: [
+      { name: "feedbackEnabled", label: "Feedback on the portal", kind: "checkbox", hint: "Off: the portal's feedback pages are gone (agents keep theirs)." },
+      { name: "feedbackGuestsCanRead", label: "Visitors who are not signed in may read it", kind: "checkbox", hint: "Submitting, voting and commenting always need a customer account." },
+      { name: "feedbackRequiresApproval", label: "New items wait for an agent's approval", kind: "checkbox", hint: "Until then only their author sees them." },
+    ],
+  },
 };
 
 export default async function SettingsPage({ params }: { params: Promise<{ section: string }> }) {
