@@ -70,6 +70,39 @@ export const tickets = mysqlTable(
   ],
 );
 
+/**
+ * Ticket counts per department and status, kept by triggers on `tickets` (migration 0009) so that every
+ * writer (lib/tickets, the importer, bulk SQL) keeps them right in the same transaction as the change.
+ * The token API's exact `total_tickets` is a sum of a few of these rows instead of a COUNT(*) over the
+ * table. Each connection writes its own `slot` (CONNECTION_ID() % 8), so concurrent changes in one
+ * department and status do not queue on one row; a slot may go negative, only sums mean anything.
+ */
+export const ticketCounts = mysqlTable(
+  "ticket_counts",
+  {
+    departmentId: int("department_id", { unsigned: true }).notNull(),
+    status: tinyint("status", { unsigned: true }).notNull(),
+    slot: tinyint("slot", { unsigned: true }).notNull(),
+    tickets: int("tickets").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.departmentId, t.status, t.slot] })],
+);
+
+/**
+ * Tickets per block of 4,096 ids (block = id DIV 4096), kept by the same triggers: the position of an
+ * id in id order is the sum of the blocks before it plus a short walk inside its block, so the API's
+ * OFFSET pages start next to their first row instead of walking every row before it.
+ */
+export const ticketIdBlocks = mysqlTable(
+  "ticket_id_blocks",
+  {
+    block: int("block", { unsigned: true }).notNull(),
+    slot: tinyint("slot", { unsigned: true }).notNull(),
+    tickets: int("tickets").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.block, t.slot] })],
+);
+
 export const messages = mysqlTable(
   "messages",
   {

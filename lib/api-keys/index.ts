@@ -4,6 +4,7 @@ import { apiKeys, type ApiKey } from "@/db/schema";
 import { AppError } from "../errors";
 import { randomToken, safeEqual, sha256 } from "../tokens";
 import { ipEntryProblem, parseIpAllowlist } from "../ip";
+import { TtlCache } from "../ttl-cache";
 import { isApiPermission, type ApiPermission } from "./permissions";
 
 export * from "./permissions";
@@ -12,6 +13,18 @@ export { ipAllowed, ipEntryProblem, parseIpAllowlist } from "../ip";
 
 // ---------------------------------------------------------------------------------------------
 // Keys
+
+/**
+ * Keys by token hash, so that an API request does not look its key up every time. Every change below
+ * clears it, so a revoked, edited or regenerated key stops working at once in this process; other app
+ * instances see the change within KEY_CACHE_MS. Unknown tokens and inactive keys are not cached: a
+ * key created or reactivated on another instance works at once.
+ */
+const KEY_CACHE_MS = 5000;
+const keyCache = new TtlCache<string, ApiKey | null>(KEY_CACHE_MS);
+
+/** Forgets every cached key; the importer calls it after writing keys itself. */
+export const clearApiKeyCache = () => keyCache.clear();
 
 const tokenPrefixOf = (token: string) => token.slice(0, 10);
 
@@ -69,11 +82,13 @@ export async function updateApiKey(id: number, input: ApiKeyInput) {
       ...(input.rateLimitPerMinute === undefined ? {} : { rateLimitPerMinute: input.rateLimitPerMinute }),
     })
     .where(eq(apiKeys.id, id));
+  keyCache.clear();
 }
 
 export async function setApiKeyActive(id: number, active: boolean) {
   await getApiKeyOrThrow(id);
   await db.update(apiKeys).set({ active }).where(eq(apiKeys.id, id));
+  keyCache.clear();
 }
 
 /** Replaces the token: the old one stops working at once; the new one is returned once. */
@@ -81,12 +96,14 @@ export async function regenerateApiKey(id: number) {
   await getApiKeyOrThrow(id);
   const { token, tokenHash, tokenPrefix } = newToken();
   await db.update(apiKeys).set({ tokenHash, tokenPrefix }).where(eq(apiKeys.id, id));
+  keyCache.clear();
   return { id, token, tokenPrefix };
 }
 
 export async function deleteApiKey(id: number) {
   await getApiKeyOrThrow(id);
   await db.delete(apiKeys).where(eq(apiKeys.id, id));
+  keyCache.clear();
 }
 
 const publicColumns = {
@@ -118,7 +135,12 @@ export type ApiKeySummary = Awaited<ReturnType<typeof listApiKeys>>[number];
 export async function findApiKeyByToken(token: string): Promise<ApiKey | null> {
   if (!token || token.length > 200) return null;
   const hash = sha256(token);
-  const [row] = await db.select().from(apiKeys).where(eq(apiKeys.tokenHash, hash));
+  const row = await keyCache.get(
+    hash,
+    async () => (await db.select().from(apiKeys).where(eq(apiKeys.tokenHash, hash)))[0] ?? null,
+    // Inactive keys are not kept either: reactivating one (here or elsewhere) works at once.
+    (found) => found?.active === true,
+  );
   if (!row || !safeEqual(row.tokenHash, hash)) return null;
   return row;
 }

@@ -23,13 +23,14 @@ import { loadTemplate, renderTemplate, type TemplateValue, type TemplateVars } f
 // the change are committed (or rolled back) together.
 
 /** The help desk's public address (admin setting, else APP_URL), without a trailing slash. */
-export async function baseUrl() {
-  const { helpdeskUrl } = await getSettings();
+export async function baseUrl(tx?: Tx) {
+  const { helpdeskUrl } = await getSettings(tx);
   return (helpdeskUrl || env.APP_URL).replace(/\/+$/, "");
 }
 
-async function helpdeskName() {
-  return (await getSettings()).helpdeskName;
+/** Read through the caller's transaction: a second pool connection per mail deadlocks a busy pool. */
+async function helpdeskName(tx: Tx) {
+  return (await getSettings(tx)).helpdeskName;
 }
 
 function messageValue(body: string, format: "text" | "html"): TemplateValue {
@@ -60,7 +61,7 @@ async function loadTicketContext(tx: Tx, ticketId: number) {
     .from(ticketParticipants)
     .where(eq(ticketParticipants.ticketId, ticketId));
   const address = await getSendingAddress(tx, row.departmentId);
-  const url = await baseUrl();
+  const url = await baseUrl(tx);
   const vars: TemplateVars = {
     "ticket.id": row.id,
     "ticket.subject": row.subject,
@@ -70,7 +71,7 @@ async function loadTicketContext(tx: Tx, ticketId: number) {
     "ticket.status": statusLabel(row.status),
     "customer.name": row.customerName,
     "customer.email": row.customerEmail,
-    "helpdesk.name": await helpdeskName(),
+    "helpdesk.name": await helpdeskName(tx),
   };
   return {
     ticket: row,
@@ -257,7 +258,7 @@ async function enqueueAccountMail(
   const rendered = renderTemplate(template, {
     "recipient.name": input.name,
     link: input.link,
-    "helpdesk.name": await helpdeskName(),
+    "helpdesk.name": await helpdeskName(tx),
   });
   return enqueueMail(tx, {
     event,

@@ -1,7 +1,8 @@
 import { inArray } from "drizzle-orm";
 import { z } from "zod";
-import { db } from "@/db";
+import { db, type Tx } from "@/db";
 import { settings } from "@/db/schema";
+import { TtlCache } from "../ttl-cache";
 
 const bool = z.preprocess((value) => value === true || value === "1" || value === "true", z.boolean());
 
@@ -55,9 +56,25 @@ export const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingName = keyof Settings;
 
-export async function getSettings(): Promise<Settings> {
-  const rows = await db.select().from(settings);
+/**
+ * The settings, read now. Inside a transaction pass its handle: asking the pool for a second
+ * connection while holding one deadlocks once every connection is held that way.
+ */
+export async function getSettings(tx: Tx = db): Promise<Settings> {
+  const rows = await tx.select().from(settings);
   return settingsSchema.parse(Object.fromEntries(rows.map((row) => [row.name, row.value])));
+}
+
+/**
+ * The settings for per-request hot paths (the token API reads the page size and upload rules on every
+ * call). At most SETTINGS_CACHE_MS old when another instance (or a script) changed them; a save or
+ * reset through this process clears it at once. Pages and forms keep reading `getSettings()`, fresh.
+ */
+const SETTINGS_CACHE_MS = 5000;
+const settingsCache = new TtlCache<"all", Settings>(SETTINGS_CACHE_MS, 1);
+
+export function getCachedSettings(): Promise<Settings> {
+  return settingsCache.get("all", () => getSettings());
 }
 
 export async function saveSettings(values: Partial<Settings>) {
@@ -71,8 +88,10 @@ export async function saveSettings(values: Partial<Settings>) {
         .onDuplicateKeyUpdate({ set: { value: String(value) } });
     }
   });
+  settingsCache.clear();
 }
 
 export async function resetSettings(names: SettingName[]) {
   if (names.length) await db.delete(settings).where(inArray(settings.name, names));
+  settingsCache.clear();
 }

@@ -1,4 +1,4 @@
-import { getSettings } from "../../settings";
+import { getCachedSettings } from "../../settings";
 import { addCustomerReply, addStaffReplyAsStaffId } from "../../tickets/replies";
 import { TicketStatus } from "../../tickets/status";
 import { replierRule, requiredText, staffIdRule } from "../../validation/api";
@@ -17,7 +17,7 @@ async function thread(ctx: ApiContext, id: string | null | undefined) {
   const ticket = ticketId ? await ticketInfo(ticketId) : null;
   if (!ticket) throw new ApiFailure("Ticket not found.");
   const page = parsePage(ctx.query.get("page"));
-  const { pageSize } = await getSettings();
+  const { pageSize } = await getCachedSettings();
   const result = await listMessagesPage(ticket.id, page, pageSize);
   return apiSuccess({
     pages: Math.ceil(result.total / pageSize),

@@ -1,7 +1,7 @@
 import { checkUploads, type IncomingFile } from "../../attachments";
 import { loadStaffActor } from "../../auth/actors";
 import { isAppError } from "../../errors";
-import { getSettings } from "../../settings";
+import { getCachedSettings } from "../../settings";
 import { createTicket } from "../../tickets/create";
 import { deleteTicket } from "../../tickets/delete";
 import { isStatusCode, type TicketStatusCode } from "../../tickets/status";
@@ -38,7 +38,7 @@ function numericParam(value: string | null): number | undefined {
  */
 export async function acceptedUploads(files: IncomingFile[], errors: FieldErrors): Promise<IncomingFile[]> {
   if (files.length === 0) return [];
-  const settings = await getSettings();
+  const settings = await getCachedSettings();
   if (!settings.attachmentsEnabled) return [];
   try {
     checkUploads(files, settings);
@@ -61,7 +61,7 @@ export const ticketsResource: ApiResource = {
       if (!isStatusCode(code)) throw new ApiFailure("Invalid Status ID.");
       status = code;
     }
-    const { pageSize } = await getSettings();
+    const { pageSize } = await getCachedSettings();
     const result = await listTicketsPage(
       { status, userId: numericParam(ctx.query.get("user_id")), departmentId: numericParam(ctx.query.get("department_id")) },
       page,

@@ -1,0 +1,62 @@
+import { and, eq, sql, sum } from "drizzle-orm";
+import { db, type Tx } from "@/db";
+import { ticketCounts, ticketIdBlocks } from "@/db/schema";
+
+/**
+ * Exact ticket counts from the counters that triggers on `tickets` keep (db/schema/tickets.ts,
+ * migration 0009): a sum over at most a few hundred small rows instead of a COUNT(*) over the table.
+ */
+export async function countTickets(filter: { status?: number; departmentId?: number }, tx: Tx = db): Promise<number> {
+  const [row] = await tx
+    .select({ value: sum(ticketCounts.tickets) })
+    .from(ticketCounts)
+    .where(
+      and(
+        filter.status ? eq(ticketCounts.status, filter.status) : undefined,
+        filter.departmentId ? eq(ticketCounts.departmentId, filter.departmentId) : undefined,
+      ),
+    );
+  return Number(row?.value ?? 0);
+}
+
+/** Ids per counter block (the triggers use `id DIV 4096`). */
+export const TICKET_ID_BLOCK = 4096;
+
+/**
+ * Where the ticket at `offset` (0-based, in id order) is: the first id of its block and how many
+ * tickets of that block come before it. Null when there are not that many tickets.
+ */
+export async function locateTicketOffset(offset: number): Promise<{ fromId: number; skip: number } | null> {
+  // Running totals over the blocks; the first block whose running total passes the offset holds it.
+  const [rows] = (await db.execute(sql`
+    SELECT block, running - n AS before_block FROM (
+      SELECT ${ticketIdBlocks.block} AS block, SUM(${ticketIdBlocks.tickets}) AS n,
+             SUM(SUM(${ticketIdBlocks.tickets})) OVER (ORDER BY ${ticketIdBlocks.block}) AS running
+      FROM ${ticketIdBlocks} GROUP BY ${ticketIdBlocks.block}
+    ) blocks
+    WHERE running > ${offset} ORDER BY block LIMIT 1`)) as unknown as [{ block: number; before_block: string | number }[]];
+  const row = rows[0];
+  if (!row) return null;
+  return { fromId: Number(row.block) * TICKET_ID_BLOCK, skip: offset - Number(row.before_block) };
+}
+
+/**
+ * Counts recomputed from the tickets table itself, grouped like the counters (for tests and checks).
+ */
+export async function countTicketsFromTable(tx: Tx = db) {
+  const [rows] = (await tx.execute(
+    sql`SELECT department_id AS departmentId, status, COUNT(*) AS n FROM tickets GROUP BY department_id, status`,
+  )) as unknown as [{ departmentId: number; status: number; n: number }[]];
+  return rows.map((r) => ({ departmentId: Number(r.departmentId), status: Number(r.status), tickets: Number(r.n) }));
+}
+
+/** The counters, summed over slots, without empty groups, in the same shape as countTicketsFromTable. */
+export async function countTicketsFromCounters(tx: Tx = db) {
+  const rows = await tx
+    .select({ departmentId: ticketCounts.departmentId, status: ticketCounts.status, tickets: sum(ticketCounts.tickets) })
+    .from(ticketCounts)
+    .groupBy(ticketCounts.departmentId, ticketCounts.status);
+  return rows
+    .map((r) => ({ departmentId: r.departmentId, status: r.status, tickets: Number(r.tickets ?? 0) }))
+    .filter((r) => r.tickets !== 0);
+}
