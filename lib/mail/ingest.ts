@@ -1,7 +1,9 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { db, pool } from "@/db";
+import mysql from "mysql2/promise";
+import { db } from "@/db";
 import { inboundMail, messages, outbox, staff, ticketParticipants, tickets, users } from "@/db/schema";
 import type { IncomingFile } from "../attachments";
+import { env } from "../env";
 import { AppError, isAppError, isTemporaryError } from "../errors";
 import { hitRateLimit } from "../rate-limit";
 import { getSettings } from "../settings";
@@ -34,9 +36,13 @@ export const AUTO_ANSWERS_PER_SENDER_PER_HOUR = 10;
 export const rawToText = (raw: Buffer) => raw.toString("latin1");
 export const textToRaw = (text: string) => Buffer.from(text, "latin1");
 
-/** Serialises work on one message across processes (pipe and IMAP may see the same mail at once). */
+/**
+ * Serialises work on one message across processes (pipe and IMAP may see the same mail at once). The lock
+ * lives on a connection of its own, outside the pool: the work needs pool connections, and concurrent
+ * ingests in one process each holding a pooled connection for a lock could take them all and wait forever.
+ */
 async function withMessageLock<T>(key: string, work: () => Promise<T>): Promise<T> {
-  const connection = await pool.getConnection();
+  const connection = await mysql.createConnection({ uri: env.DATABASE_URL });
   const name = `helpdeck-ingest-${key.slice(0, 40)}`;
   try {
     const [rows] = await connection.query<import("mysql2").RowDataPacket[]>(
@@ -51,7 +57,7 @@ async function withMessageLock<T>(key: string, work: () => Promise<T>): Promise<
       await connection.query("SELECT RELEASE_LOCK(?)", [name]).catch(() => undefined);
     }
   } finally {
-    connection.release();
+    await connection.end().catch(() => connection.destroy());
   }
 }
 

@@ -207,6 +207,16 @@ describe("mail round trip", () => {
     expect(await db.select().from(inboundMail).where(eq(inboundMail.messageId, messageId))).toHaveLength(1);
   });
 
+  it("more concurrent deliveries in one process than the pool has connections are all stored, and a duplicate among them once", async () => {
+    // Each delivery holds its per-message lock while it stores: the locks must not take the pool's connections.
+    const mails = await Promise.all(Array.from({ length: 14 }, (_, i) => customerMail({ subject: `Concurrent ${i}` })));
+    const raws = [...mails.map((mail) => mail.raw), mails[0]!.raw, mails[1]!.raw];
+    const results = await Promise.all(raws.map((raw) => ingest(raw, "pipe")));
+    expect(results.filter((result) => result.status === "stored")).toHaveLength(14);
+    expect(results.filter((result) => result.status === "duplicate")).toHaveLength(2);
+    for (const mail of mails) expect(await messagesWithEmailId(mail.messageId)).toHaveLength(1);
+  });
+
   it("the pipe exits 75 when the database is down, and stores the message when the MTA retries", async () => {
     const closedPort = await new Promise<number>((resolve) => {
       const probe = createServer().listen(0, "127.0.0.1", () => {
