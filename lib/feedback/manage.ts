@@ -5,6 +5,7 @@ import type { StaffActor, UserActor } from "../auth/actors";
 import { assertCan } from "../auth/permissions";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
+import { enforceRateLimit } from "../rate-limit";
 import { getSettings } from "../settings";
 import { createTicket } from "../tickets/create";
 import { getTicketForStaff } from "../tickets/queries";
@@ -12,6 +13,10 @@ import type { FeedbackCategoryFormValues, FeedbackSubmitValues } from "../valida
 import { enqueueFeedbackStatusMail } from "./notify";
 
 const notFound = () => new AppError("not_found", "Feedback not found.");
+
+// Per customer and hour: generous for people, a ceiling for a script with a stolen session.
+const SUBMISSIONS_PER_HOUR = 10;
+const COMMENTS_PER_HOUR = 30;
 
 /** Locks an item for the rest of the transaction: vote, merge and status changes on it run one at a time. */
 async function lockItem(tx: Tx, itemId: number) {
@@ -52,6 +57,7 @@ async function assertCategory(tx: Tx, categoryId: number | null) {
 export async function submitFeedback(actor: UserActor, input: FeedbackSubmitValues) {
   const settings = await getSettings();
   if (!settings.feedbackEnabled) throw notFound();
+  await enforceRateLimit(`feedback-submit:user:${actor.id}`, SUBMISSIONS_PER_HOUR, 3600, "You have shared a lot of ideas in the last hour. Please try again later.");
   return db.transaction(async (tx) => {
     await assertCategory(tx, input.categoryId);
     const [row] = await tx
@@ -86,6 +92,9 @@ export async function setFeedbackVote(actor: UserActor, itemId: number, vote: bo
 
 /** A comment by a customer (on a published item) or by staff (on any item, shown as the team's answer). */
 export async function commentOnFeedback(actor: UserActor | StaffActor, itemId: number, body: string) {
+  if (actor.type === "user") {
+    await enforceRateLimit(`feedback-comment:user:${actor.id}`, COMMENTS_PER_HOUR, 3600, "You have posted many comments in the last hour. Please try again later.");
+  }
   return db.transaction(async (tx) => {
     const item = await lockItem(tx, itemId);
     if (actor.type === "user") assertOpenToCustomers(item);

@@ -3,7 +3,8 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { outbox } from "@/db/schema";
-import { submitFeedback } from "@/lib/feedback/manage";
+import { setFeedbackStatus, setFeedbackVote, submitFeedback } from "@/lib/feedback/manage";
+import { resetTemplate } from "@/lib/mail/template-admin";
 import { resetSettings, saveSettings } from "@/lib/settings";
 import { launchBrowser, newPage, signInStaff } from "../../support/browser";
 import { makeCustomer, makeDepartment, makeStaff, unique } from "../../support/factories";
@@ -14,10 +15,11 @@ const SMTP_PORT = 2687;
 let browser: Browser;
 let sink: SmtpSink;
 let stopPump: (() => Promise<void>) | undefined;
+let department: { id: number; name: string };
 
 beforeAll(async () => {
   sink = await startSmtpSink(SMTP_PORT);
-  const department = await makeDepartment({ name: unique("Product ") });
+  department = await makeDepartment({ name: unique("Product ") });
   const address = await useSinkAsDefaultAddress(SMTP_PORT, department.id);
   stopPump = startMailPump(address.id);
   await saveSettings({ feedbackEnabled: true, feedbackGuestsCanRead: true, feedbackRequiresApproval: false });
@@ -26,6 +28,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await resetSettings(["feedbackEnabled", "feedbackGuestsCanRead", "feedbackRequiresApproval"]);
+  await resetTemplate("feedback_status");
   await stopPump?.();
   await browser?.close();
   await sink?.stop();
@@ -154,6 +157,38 @@ describe("feedback", () => {
     await desk.goto("/agent/feedback");
     await shootBoth(desk, "feedback-agent-list");
     for (const page of [desk, a, b, guest, outsider]) await page.context().close();
+  });
+
+  it("an admin edits the status email and turns an idea into a ticket for its author", async () => {
+    const admin = await makeStaff({ role: "admin" });
+    const [author, voter] = await Promise.all([makeCustomer(), makeCustomer()]);
+    const title = unique("Export to CSV ");
+    const item = await submitFeedback(author.actor, { kind: "suggestion", title, description: "Let me export my tickets as CSV.", categoryId: null });
+    await setFeedbackVote(voter.actor, item.id, true);
+
+    const desk = await newPage(browser);
+    await signInStaff(desk, admin.username, admin.password);
+    await desk.goto("/admin/templates/feedback_status");
+    await desk.getByRole("heading", { name: "Feedback status changed" }).waitFor();
+    // The form must be hydrated before the click, or the browser would submit it natively.
+    await desk.waitForLoadState("networkidle");
+    await desk.getByLabel("Subject").fill("Update on {{feedback.title}}: {{feedback.status}}");
+    await desk.getByRole("button", { name: "Save", exact: true }).click();
+    await desk.getByText("Template saved.").waitFor();
+    await setFeedbackStatus(admin.actor, item.id, "under_review", "");
+    const mail = await sink.waitFor((m) => m.envelope.to.includes(voter.email) && (m.parsed.subject ?? "").includes(title), 20_000);
+    expect(mail.parsed.subject).toBe(`Update on ${title}: Under review`);
+
+    await desk.goto(`/agent/feedback/${item.id}`);
+    await desk.getByLabel("Open a ticket for the author in").selectOption({ label: department.name });
+    await desk.getByRole("button", { name: "Turn into a ticket" }).click();
+    // The ticket card now shows the linked ticket instead of the forms.
+    const link = desk.getByRole("link", { name: new RegExp(`^#\\d+ ${title}$`) });
+    const ticketId = Number(/#(\d+)/.exec((await link.textContent())!)![1]);
+    await link.click();
+    await desk.waitForURL(`**/agent/tickets/${ticketId}`);
+    await desk.getByText(author.email).first().waitFor();
+    await desk.context().close();
   });
 
   it("the admin settings hide feedback from guests, or switch it off (404) for everyone on the portal", async () => {

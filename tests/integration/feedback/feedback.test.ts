@@ -107,6 +107,12 @@ describe("feedback domain", () => {
     expect((await setFeedbackStatus(agent.actor, id, "in_progress", "")).mailed).toBe(3);
   });
 
+  it("a customer may share at most 10 ideas an hour", async () => {
+    const author = await makeCustomer();
+    for (let i = 0; i < 10; i++) await idea(author);
+    await expect(idea(author)).rejects.toMatchObject({ code: "rate_limited" });
+  });
+
   it("the unsubscribe token names its customer and cannot be forged", () => {
     const token = unsubscribeToken(42);
     expect(verifyUnsubscribeToken(token)).toBe(42);
