@@ -37,7 +37,11 @@ export async function enqueueFeedbackStatusMail(tx: Tx, input: { itemId: number;
   if (!template) return 0;
   const recipients = await statusMailRecipients(tx, input.itemId);
   if (recipients.length === 0) return 0;
-  const [address, url, { helpdeskName }] = await Promise.all([getSendingAddress(tx, null), baseUrl(), getSettings()]);
+  // Everything through the transaction's own connection: a second pool connection per mail could starve
+  // the pool when many changes mail at once.
+  const address = await getSendingAddress(tx, null);
+  const url = await baseUrl(tx);
+  const { helpdeskName } = await getSettings(tx);
   for (const person of recipients) {
     const unsubscribe = `${url}/feedback/unsubscribe/${unsubscribeToken(person.id)}`;
     const rendered = renderTemplate(template, {
