@@ -6,3 +6,4 @@ export * from "./mail";
 export * from "./system";
 export * from "./kb";
 export * from "./feedback";
+export * from "./search";

@@ -5,6 +5,7 @@ import { departments, messages, priorities, tickets, users } from "@/db/schema";
 import type { StaffActor } from "../auth/actors";
 import type { QueueQuery, QueueView } from "../validation/tickets";
 import { assignee, escapeLike, numberOrSubjectSearch, staffScope, ticketOrdering } from "./queries";
+import { departmentSearchMatches } from "./search";
 import { TicketStatus } from "./status";
 
 /** Every status but Closed, as a list so that MariaDB reads ranges of the (status, department, update) index. */
@@ -59,11 +60,17 @@ const matchedUser = alias(users, "matched_user");
  * Keyword search: a ticket number, or words found in the subject (full-text, word prefixes), any
  * message of the ticket (full-text), or the requester's name or email (substring). The matches are
  * collected as a set of ticket ids (a UNION of index reads, see matchedTicketIds) instead of an OR
- * that MariaDB can only check row by row over every ticket.
+ * that MariaDB can only check row by row over every ticket. An agent's search (and any search with a
+ * department filter) reads the department-scoped index instead of the help desk's (./search.ts); an
+ * admin's unfiltered search keeps the global FULLTEXT indexes, which list the same matches.
  */
-function keywordSearch(q: string | undefined): { where?: SQL; matches?: SQL } {
+function keywordSearch(actor: StaffActor, query: QueueQuery): { where?: SQL; matches?: SQL } {
+  const q = query.q;
   if (!q) return {};
   if (/^#?\d{1,10}$/.test(q)) return { where: numberOrSubjectSearch(q) };
+  // Bounded by the departments searched, not by how common a word is across the help desk.
+  const departments = searchedDepartments(actor, query);
+  if (departments) return { matches: departmentSearchMatches(departments, q) };
   const pattern = `%${escapeLike(q)}%`;
   const words = q
     .split(/\s+/)
@@ -93,6 +100,12 @@ function keywordSearch(q: string | undefined): { where?: SQL; matches?: SQL } {
   if (bySubject) parts.push(sql`${bySubject}`);
   if (words) parts.push(sql`${db.select({ id: messages.ticketId }).from(messages).where(sql`MATCH(${messages.body}) AGAINST (${words} IN BOOLEAN MODE)`)}`);
   return { matches: sql.join(parts, sql` UNION ALL `) };
+}
+
+/** The departments a search is limited to: the filter's (when the actor works there), else the agent's; null for all. */
+function searchedDepartments(actor: StaffActor, query: QueueQuery): number[] | null {
+  if (query.department) return actor.role === "admin" || actor.departmentIds.includes(query.department) ? [query.department] : [];
+  return actor.role === "admin" ? null : actor.departmentIds;
 }
 
 const dayStart = (date: string) => new Date(`${date}T00:00:00Z`);
@@ -237,7 +250,7 @@ function indexFor(query: QueueQuery, matchedIds: number[] | null | undefined): s
  * assignee, priority) for those ids only. The total is capped (see QUEUE_COUNT_CAP).
  */
 function buildQueueQueries(actor: StaffActor, query: QueueQuery, pageSize: number, overdueHours: number, matchedIds?: number[] | null) {
-  const search = keywordSearch(query.q);
+  const search = keywordSearch(actor, query);
   const byIds = matchedIds ? inArray(tickets.id, matchedIds.length ? matchedIds : [0]) : undefined;
   const where = and(staffScope(actor), viewCondition(actor, query.view, overdueHours), ...filterConditions(query), search.where, byIds);
   const forceIndex = indexFor(query, matchedIds);
@@ -303,7 +316,7 @@ export async function listQueue(actor: StaffActor, query: QueueQuery, pageSize: 
       pageCount: known ? Math.max(1, Math.ceil(recent.total! / pageSize)) : null,
     };
   }
-  const matchedIds = await matchedTicketIds(keywordSearch(query.q).matches);
+  const matchedIds = await matchedTicketIds(keywordSearch(actor, query).matches);
   const built = buildQueueQueries(actor, query, pageSize, overdueHours, matchedIds);
   const [idRows, [total] = []] = await Promise.all([built.ids, built.total ?? undefined]);
   const hasNext = idRows.length > pageSize;
@@ -347,7 +360,7 @@ function buildViewCountQueries(actor: StaffActor, overdueHours: number) {
 
 /** The SQL statements one queue page runs (for the bench's EXPLAIN), without running them. */
 export function queueStatements(actor: StaffActor, query: QueueQuery, pageSize: number, overdueHours = 72) {
-  const { matches } = keywordSearch(query.q);
+  const { matches } = keywordSearch(actor, query);
   // EXPLAIN the page as it runs for a search with few matches (ids looked up by primary key).
   const built = buildQueueQueries(actor, query, pageSize, overdueHours, matches ? [1, 2, 3] : undefined);
   const counts = buildViewCountQueries(actor, overdueHours);
