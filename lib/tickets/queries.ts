@@ -102,6 +102,29 @@ export async function getTicketByPublicToken(token: string) {
 
 /** The thread, oldest first. Customers' doors pass includeNotes: false. */
 export async function getThread(ticketId: number, { includeNotes }: { includeNotes: boolean }) {
+  return threadMessages(ticketId, includeNotes);
+}
+
+/**
+ * The opening message and the latest `latest` messages, oldest first, and how many lie between them
+ * (`hidden`): a long thread's page renders a bounded number of messages (each costs render time and
+ * page weight), and the earlier ones load on request.
+ */
+export async function getThreadTail(ticketId: number, { includeNotes, latest }: { includeNotes: boolean; latest: number }) {
+  // Ids only, from the (ticket, id) index: cheap even for a long thread.
+  const ids = (
+    await db
+      .select({ id: messages.id })
+      .from(messages)
+      .where(and(eq(messages.ticketId, ticketId), includeNotes ? undefined : eq(messages.isNote, false)))
+      .orderBy(asc(messages.id))
+  ).map((row) => row.id);
+  if (ids.length <= latest + 1) return { messages: await threadMessages(ticketId, includeNotes), hidden: 0 };
+  const shown = [ids[0]!, ...ids.slice(-latest)];
+  return { messages: await threadMessages(ticketId, includeNotes, shown), hidden: ids.length - shown.length };
+}
+
+async function threadMessages(ticketId: number, includeNotes: boolean, onlyIds?: number[]) {
   const author = alias(staff, "author");
   const rows = await db
     .select({
@@ -118,7 +141,9 @@ export async function getThread(ticketId: number, { includeNotes }: { includeNot
     .from(messages)
     .leftJoin(author, eq(author.id, messages.staffId))
     .leftJoin(users, eq(users.id, messages.userId))
-    .where(and(eq(messages.ticketId, ticketId), includeNotes ? undefined : eq(messages.isNote, false)))
+    .where(
+      and(eq(messages.ticketId, ticketId), includeNotes ? undefined : eq(messages.isNote, false), onlyIds ? inArray(messages.id, onlyIds) : undefined),
+    )
     .orderBy(asc(messages.id));
   const files = rows.length
     ? await db
@@ -143,7 +168,7 @@ export async function getThread(ticketId: number, { includeNotes }: { includeNot
   return rows.map((row) => ({ ...row, attachments: files.filter((f) => f.messageId === row.id) }));
 }
 
-export type ThreadMessage = Awaited<ReturnType<typeof getThread>>[number];
+export type ThreadMessage = Awaited<ReturnType<typeof threadMessages>>[number];
 
 export async function listCustomerTickets(actor: UserActor, query: CustomerTicketsQuery, pageSize: number) {
   const where = and(customerScope(actor), query.status ? eq(tickets.status, query.status) : undefined, numberOrSubjectSearch(query.q));

@@ -19,7 +19,7 @@ import { getDateDisplay } from "@/lib/date-display";
 import { getSettings } from "@/lib/settings";
 import { getStaffSignature, listAssignableStaff, listPriorities } from "@/lib/staff";
 import { listParticipants } from "@/lib/tickets/participants";
-import { getThread, getTicketForStaff, getTicketHistory } from "@/lib/tickets/queries";
+import { getThreadTail, getTicketForStaff, getTicketHistory } from "@/lib/tickets/queries";
 import { nextTicketId } from "@/lib/tickets/queue";
 import {
   addParticipantAction,
@@ -34,13 +34,28 @@ import {
   updateTicketFieldsAction,
 } from "./actions";
 import { TicketHistory } from "./history";
-import { KeyboardShortcuts, MergePanel, NoteControls, ParticipantsPanel, PresenceIndicator, PublicLinkPanel } from "./ticket-panels";
+import {
+  KeyboardShortcuts,
+  MergePanel,
+  NoteControls,
+  ParticipantsPanel,
+  PresenceIndicator,
+  PublicLinkPanel,
+} from "./ticket-panels";
 import { TicketFieldsForm } from "./ticket-fields-form";
 import { TicketPropertiesForm } from "./ticket-properties-form";
 
 export const metadata: Metadata = { title: "Ticket" };
 
-function Section({ title, children, open = true }: { title: string; children: React.ReactNode; open?: boolean }) {
+function Section({
+  title,
+  children,
+  open = true,
+}: {
+  title: string;
+  children: React.ReactNode;
+  open?: boolean;
+}) {
   return (
     <Card className="p-4">
       <details open={open}>
@@ -51,17 +66,48 @@ function Section({ title, children, open = true }: { title: string; children: Re
   );
 }
 
-export default async function AgentTicketPage({ params }: { params: Promise<{ id: string }> }) {
+/** Messages shown after the opening one until the agent asks for the whole thread (?thread=all). */
+const LATEST_MESSAGES = 50;
+const pageQuery = z.object({ thread: z.enum(["all"]).optional().catch(undefined) });
+
+export default async function AgentTicketPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string>>;
+}) {
   const dateDisplay = await getDateDisplay();
   const actor = await requireStaff();
-  const id = z.coerce.number().int().positive().safeParse((await params).id);
+  const { thread: threadParam } = pageQuery.parse(await searchParams);
+  const id = z.coerce
+    .number()
+    .int()
+    .positive()
+    .safeParse((await params).id);
   if (!id.success) notFound();
   const ticket = await getTicketForStaff(actor, id.data).catch((error) => {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
-  const [thread, settings, departments, priorities, assignees, participants, history, canned, signature, nextId, fields, fieldValues] = await Promise.all([
-    getThread(ticket.id, { includeNotes: true }),
+  const [
+    { messages: thread, hidden },
+    settings,
+    departments,
+    priorities,
+    assignees,
+    participants,
+    history,
+    canned,
+    signature,
+    nextId,
+    fields,
+    fieldValues,
+  ] = await Promise.all([
+    getThreadTail(ticket.id, {
+      includeNotes: true,
+      latest: threadParam === "all" ? Number.MAX_SAFE_INTEGER : LATEST_MESSAGES,
+    }),
     getSettings(),
     listDepartments(),
     listPriorities(),
@@ -91,6 +137,22 @@ export default async function AgentTicketPage({ params }: { params: Promise<{ id
     "agent.name": actor.fullname,
   };
   const lastSeenMessageId = thread.filter((m) => !m.isNote).at(-1)?.id ?? 0;
+  const renderThread = (messages: typeof thread) => (
+    <Thread
+      messages={messages}
+      viewer="staff"
+      attachmentHref={(fileId) => `/attachments/${fileId}`}
+      noteControls={(message) =>
+        actor.role === "admin" || message.staffId === actor.id ? (
+          <NoteControls
+            body={message.body}
+            editAction={editNoteAction.bind(null, ticket.id, message.id)}
+            deleteAction={deleteNoteAction.bind(null, ticket.id, message.id)}
+          />
+        ) : null
+      }
+    />
+  );
   const nextHref = nextId ? `/agent/tickets/${nextId}` : null;
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_19rem]">
@@ -115,32 +177,36 @@ export default async function AgentTicketPage({ params }: { params: Promise<{ id
           <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
             <StatusBadge status={ticket.status} />
             <span>
-              {ticket.customerName} &lt;{ticket.customerEmail}&gt; · {ticket.departmentName} · opened {formatDateTime(ticket.createdAt, dateDisplay)} via{" "}
-              {ticket.source}
+              {ticket.customerName} &lt;{ticket.customerEmail}&gt; · {ticket.departmentName} · opened{" "}
+              {formatDateTime(ticket.createdAt, dateDisplay)} via {ticket.source}
             </span>
           </p>
           <PresenceIndicator ticketId={ticket.id} />
         </div>
-        <Thread
-          messages={thread}
-          viewer="staff"
-          attachmentHref={(fileId) => `/attachments/${fileId}`}
-          noteControls={(message) =>
-            actor.role === "admin" || message.staffId === actor.id ? (
-              <NoteControls
-                body={message.body}
-                editAction={editNoteAction.bind(null, ticket.id, message.id)}
-                deleteAction={deleteNoteAction.bind(null, ticket.id, message.id)}
-              />
-            ) : null
-          }
-        />
+        {hidden > 0 && (
+          <>
+            {renderThread(thread.slice(0, 1))}
+            <p className="text-center text-sm">
+              <Link
+                href={`/agent/tickets/${ticket.id}?thread=all#message-${thread[1]?.id ?? ""}`}
+                className="text-brand-700 hover:underline"
+              >
+                Show {hidden} earlier {hidden === 1 ? "message" : "messages"}
+              </Link>
+            </p>
+          </>
+        )}
+        {renderThread(hidden > 0 ? thread.slice(1) : thread)}
         <Card className="p-5">
           <ReplyForm
             action={staffReplyAction.bind(null, ticket.id)}
             mode="staff"
             allowAttachments={settings.attachmentsEnabled}
-            canned={canned.map((c) => ({ id: c.id, title: c.title, body: fillPlaceholders(c.body, placeholders) }))}
+            canned={canned.map((c) => ({
+              id: c.id,
+              title: c.title,
+              body: fillPlaceholders(c.body, placeholders),
+            }))}
             hasSignature={Boolean(signature)}
             lastSeenMessageId={lastSeenMessageId}
           />
@@ -162,7 +228,9 @@ export default async function AgentTicketPage({ params }: { params: Promise<{ id
               <FieldValues values={fieldValues} empty="No field filled in yet." />
               {fields.length > 0 && (
                 <details className="border-t border-slate-100 pt-3">
-                  <summary className="cursor-pointer text-sm text-brand-700 hover:underline">Edit fields</summary>
+                  <summary className="cursor-pointer text-sm text-brand-700 hover:underline">
+                    Edit fields
+                  </summary>
                   <div className="mt-3">
                     <TicketFieldsForm
                       action={updateTicketFieldsAction.bind(null, ticket.id)}
@@ -178,7 +246,10 @@ export default async function AgentTicketPage({ params }: { params: Promise<{ id
         <Section title="Customer">
           <p className="text-sm">{ticket.customerName}</p>
           <p className="text-sm break-all text-slate-600">{ticket.customerEmail}</p>
-          <Link href={`/agent/customers/${ticket.userId}`} className="mt-2 inline-block text-sm text-brand-700 hover:underline">
+          <Link
+            href={`/agent/customers/${ticket.userId}`}
+            className="mt-2 inline-block text-sm text-brand-700 hover:underline"
+          >
             Customer&apos;s tickets →
           </Link>
         </Section>
@@ -190,7 +261,10 @@ export default async function AgentTicketPage({ params }: { params: Promise<{ id
           />
         </Section>
         <Section title="Ticket link" open={false}>
-          <PublicLinkPanel link={`${env.APP_URL}/t/${ticket.publicToken}`} regenerateAction={regenerateLinkAction.bind(null, ticket.id)} />
+          <PublicLinkPanel
+            link={`${env.APP_URL}/t/${ticket.publicToken}`}
+            regenerateAction={regenerateLinkAction.bind(null, ticket.id)}
+          />
         </Section>
         <Section title="Merge" open={false}>
           <MergePanel action={mergeTicketAction.bind(null, ticket.id)} />
