@@ -3,10 +3,11 @@ import { DateDisplayProvider } from "@/components/date-time";
 import { getDateDisplay } from "@/lib/date-display";
 import { SignOutButton } from "@/components/sign-out-button";
 import { requireStaff } from "@/lib/auth/session";
+import { countPendingFeedback } from "@/lib/feedback/queries";
 import { getSettings } from "@/lib/settings";
 
 export default async function AgentLayout({ children }: { children: React.ReactNode }) {
-  const [actor, settings] = await Promise.all([requireStaff(), getSettings()]);
+  const [actor, settings, pendingFeedback] = await Promise.all([requireStaff(), getSettings(), countPendingFeedback()]);
   return (
     <div className="min-h-screen">
       <header className="bg-slate-900 text-slate-100">
@@ -31,6 +32,12 @@ export default async function AgentLayout({ children }: { children: React.ReactN
               ].map(([href, label]) => (
                 <Link key={href} href={href} className="rounded px-2.5 py-1.5 hover:bg-slate-800">
                   {label}
+                  {href === "/agent/feedback" && pendingFeedback > 0 && (
+                    <span className="ml-1.5 rounded-full bg-amber-400 px-1.5 py-0.5 text-xs font-semibold text-slate-900" title="Awaiting approval">
+                      {pendingFeedback}
+                      <span className="sr-only"> awaiting approval</span>
+                    </span>
+                  )}
                 </Link>
               ))}
               {actor.role === "admin" && (

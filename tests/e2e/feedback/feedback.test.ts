@@ -191,11 +191,39 @@ describe("feedback", () => {
     await desk.context().close();
   });
 
-  it("the admin settings hide feedback from guests, or switch it off (404) for everyone on the portal", async () => {
+  it("the admin settings: approval holds new ideas until an agent approves them; guests can be kept out; off is 404 for everyone", async () => {
     const admin = await makeStaff({ role: "admin" });
     const desk = await newPage(browser);
     await signInStaff(desk, admin.username, admin.password);
     await desk.goto("/admin/settings/feedback");
+    await desk.waitForLoadState("networkidle");
+
+    // With approval on, a new idea waits: its author sees it, others do not, until an agent approves it.
+    await desk.getByLabel("New items wait for an agent's approval").check();
+    await desk.getByRole("button", { name: "Save" }).click();
+    await desk.getByText("Settings saved.").waitFor();
+    const [author, other] = await Promise.all([makeCustomer(), makeCustomer()]);
+    const title = unique("Keyboard shortcuts ");
+    const mine = await newPage(browser);
+    await signInCustomer(mine, author.email, author.password);
+    await mine.goto("/feedback/new");
+    await mine.getByLabel("Title").fill(title);
+    await mine.getByLabel("Description").fill("J and K to move between tickets.");
+    await mine.getByRole("button", { name: "Submit" }).click();
+    await mine.getByText("Thanks! Our team will review your idea before others can see it.").waitFor();
+    const pendingPath = new URL(mine.url()).pathname;
+    const theirs = await newPage(browser);
+    await signInCustomer(theirs, other.email, other.password);
+    expect((await theirs.goto(pendingPath))?.status()).toBe(404);
+    await desk.goto("/agent/feedback?visibility=pending");
+    await desk.getByRole("navigation", { name: "Agent" }).getByText("awaiting approval").waitFor();
+    await desk.getByRole("button", { name: `Approve ${title}` }).click();
+    await desk.getByRole("button", { name: `Approve ${title}` }).waitFor({ state: "detached" });
+    expect((await theirs.goto(pendingPath))?.status()).toBe(200);
+    await theirs.getByRole("button", { name: "Vote for this (1 votes)" }).waitFor();
+    await desk.goto("/admin/settings/feedback");
+    await desk.waitForLoadState("networkidle");
+    await desk.getByLabel("New items wait for an agent's approval").uncheck();
     await desk.getByLabel("Visitors who are not signed in may read it").uncheck();
     await desk.getByRole("button", { name: "Save" }).click();
     await desk.getByText("Settings saved.").waitFor();
@@ -215,6 +243,6 @@ describe("feedback", () => {
     expect(await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Feedback" }).count()).toBe(0);
     expect((await page.goto("/feedback"))?.status()).toBe(404);
     expect((await page.goto("/feedback/new"))?.status()).toBe(404);
-    for (const p of [desk, guest, page]) await p.context().close();
+    for (const p of [desk, guest, page, mine, theirs]) await p.context().close();
   });
 });
