@@ -61,7 +61,8 @@ async function loadTicketContext(tx: Tx, ticketId: number) {
     .from(ticketParticipants)
     .where(eq(ticketParticipants.ticketId, ticketId));
   const address = await getSendingAddress(tx, row.departmentId);
-  const url = await baseUrl(tx);
+  const settings = await getSettings(tx);
+  const url = (settings.helpdeskUrl || env.APP_URL).replace(/\/+$/, "");
   const vars: TemplateVars = {
     "ticket.id": row.id,
     "ticket.subject": row.subject,
@@ -71,7 +72,7 @@ async function loadTicketContext(tx: Tx, ticketId: number) {
     "ticket.status": statusLabel(row.status),
     "customer.name": row.customerName,
     "customer.email": row.customerEmail,
-    "helpdesk.name": await helpdeskName(tx),
+    "helpdesk.name": settings.helpdeskName,
   };
   return {
     ticket: row,
@@ -88,6 +89,16 @@ function withTicketReference(subject: string, ticketId: number) {
   return subject.includes(`[#${ticketId}]`) ? subject : `[#${ticketId}] ${subject}`;
 }
 
+type PreparedMail = { template: Awaited<ReturnType<typeof loadTemplate>>; headers: ReturnType<typeof threadHeaders> };
+
+/**
+ * Template and thread headers read once for a batch of staff notices: staff mail does not join the
+ * customer's thread, so every notice of the batch gets the same headers (two queries fewer per agent).
+ */
+async function prepareStaffMail(tx: Tx, context: TicketContext, event: EmailEvent): Promise<PreparedMail> {
+  return { template: await loadTemplate(tx, event), headers: threadHeaders(await ticketThread(tx, context.ticket.id)) };
+}
+
 async function enqueueTicketMail(
   tx: Tx,
   context: TicketContext,
@@ -95,12 +106,13 @@ async function enqueueTicketMail(
   recipient: { to: string; cc?: string[] },
   extra: TemplateVars = {},
   attachmentIds?: number[],
+  prepared?: PreparedMail,
 ) {
-  const template = await loadTemplate(tx, event);
+  const template = prepared ? prepared.template : await loadTemplate(tx, event);
   if (!template) return null;
   const rendered = renderTemplate(template, { ...context.vars, ...extra });
   // Staff notifications are not part of the customer's thread, but chaining them keeps agents' mail grouped too.
-  const { inReplyTo, references } = threadHeaders(await ticketThread(tx, context.ticket.id));
+  const { inReplyTo, references } = prepared?.headers ?? threadHeaders(await ticketThread(tx, context.ticket.id));
   return enqueueMail(tx, {
     event,
     ticketId: context.ticket.id,
@@ -151,14 +163,17 @@ export async function notifyTicketCreated(
       { message },
     );
   }
-  for (const member of await departmentStaff(tx, context.ticket.departmentId)) {
-    if (member.id === input.openedByStaffId) continue;
+  const members = (await departmentStaff(tx, context.ticket.departmentId)).filter((member) => member.id !== input.openedByStaffId);
+  const prepared = members.length ? await prepareStaffMail(tx, context, "new_ticket_staff") : undefined;
+  for (const member of members) {
     await enqueueTicketMail(
       tx,
       context,
       "new_ticket_staff",
       { to: member.email },
       { message, "staff.name": member.fullname },
+      undefined,
+      prepared,
     );
   }
 }
@@ -215,6 +230,7 @@ export async function notifyCustomerReply(
       .where(and(eq(staff.id, context.ticket.assignedStaffId), eq(staff.active, true)));
     recipients = assignee ? [assignee] : members;
   }
+  const prepared = recipients.length ? await prepareStaffMail(tx, context, "customer_reply_staff") : undefined;
   for (const member of recipients) {
     await enqueueTicketMail(
       tx,
@@ -222,6 +238,8 @@ export async function notifyCustomerReply(
       "customer_reply_staff",
       { to: member.email },
       { message, "staff.name": member.fullname },
+      undefined,
+      prepared,
     );
   }
 }
