@@ -48,7 +48,7 @@ export default async function FeedbackListPage({ searchParams }: { searchParams:
                 itemId={item.id}
                 count={item.voteCount}
                 voted={voted.has(item.id)}
-                mode={user && item.visibility === "visible" ? "vote" : viewer.staff ? "readonly" : "sign-in"}
+                mode={user ? (item.visibility === "visible" ? "vote" : "readonly") : viewer.staff ? "readonly" : "sign-in"}
                 action={voteFeedbackAction}
                 signInHref={`/login?next=${encodeURIComponent(feedbackPath(item.id))}`}
               />
