@@ -12,8 +12,21 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
   HELPDECK_SECRET_KEY: z.string().min(16, "HELPDECK_SECRET_KEY must be at least 16 characters").optional(),
   ATTACHMENTS_DIR: z.string().default(".data/attachments"),
+  // Where uploads live: "fs" (ATTACHMENTS_DIR, one machine) or "s3" (a bucket shared by every instance).
+  STORAGE_DRIVER: z.enum(["fs", "s3"]).default("fs"),
+  S3_ENDPOINT: z.string().url("S3_ENDPOINT must be a URL such as https://s3.eu-west-1.amazonaws.com").optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_PREFIX: z.string().default(""),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   HELPDECK_TEST: z.string().optional(),
+}).superRefine((value, ctx) => {
+  if (value.STORAGE_DRIVER !== "s3") return;
+  for (const name of ["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
+    if (!value[name]) ctx.addIssue({ code: "custom", path: [name], message: `${name} is required when STORAGE_DRIVER=s3` });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;

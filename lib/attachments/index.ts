@@ -1,18 +1,14 @@
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import path from "node:path";
 import { eq } from "drizzle-orm";
 import { db, type Tx } from "@/db";
 import { attachments } from "@/db/schema";
-import { env } from "../env";
 import { AppError } from "../errors";
 import type { Settings } from "../settings";
+import { storage, StorageKeyError } from "../storage";
 import { randomToken, sha256 } from "../tokens";
 import { sniffContentType } from "./sniff";
 
 /** A file on its way in, from a form, the API or a mail. */
 export type IncomingFile = { filename: string; contentType: string; data: Buffer; contentId?: string };
-
-const attachmentsRoot = () => path.resolve(env.ATTACHMENTS_DIR);
 
 /** Keeps a display name safe for headers and file systems: no paths, no control characters. */
 export function sanitizeFilename(name: string): string {
@@ -50,15 +46,20 @@ export function checkUploads(files: IncomingFile[], rules: Settings) {
   }
 }
 
-/** Writes files to disk before the transaction; returns the rows to insert once ids are known. */
+/** Stores files before the transaction; returns the rows to insert once ids are known. */
 export async function writeAttachmentFiles(files: IncomingFile[]) {
   const now = new Date();
   const folder = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
-  await mkdir(path.join(attachmentsRoot(), folder), { recursive: true });
   const written = [];
   for (const file of files) {
     const storageKey = `${folder}/${randomToken(18)}`;
-    await writeFile(path.join(attachmentsRoot(), storageKey), file.data, { flag: "wx" });
+    try {
+      await storage().put(storageKey, file.data);
+    } catch (error) {
+      // Files stored before a failure would belong to no row.
+      await removeStoredFiles(written);
+      throw error;
+    }
     written.push({
       filename: sanitizeFilename(file.filename),
       contentType: sniffContentType(file.contentType, file.data),
@@ -74,17 +75,29 @@ export async function writeAttachmentFiles(files: IncomingFile[]) {
 export type WrittenFile = Awaited<ReturnType<typeof writeAttachmentFiles>>[number];
 
 export async function removeAttachmentFiles(files: WrittenFile[]) {
-  await Promise.all(files.map((f) => rm(path.join(attachmentsRoot(), f.storageKey), { force: true })));
+  await removeStoredFiles(files);
+}
+
+/** Removes stored files by key (rows already deleted, or never inserted); a file already gone is fine. */
+export async function removeStoredFiles(files: { storageKey: string }[]) {
+  await Promise.all(files.map((f) => storage().delete(f.storageKey)));
 }
 
 export async function insertAttachmentRows(tx: Tx, ticketId: number, messageId: number, files: WrittenFile[]) {
   if (files.length) await tx.insert(attachments).values(files.map((f) => ({ ...f, ticketId, messageId })));
 }
 
+/** The stored bytes of an attachment; a missing file or a key pointing outside the store is not_found. */
 export async function readAttachmentFile(storageKey: string): Promise<Buffer> {
-  const full = path.resolve(attachmentsRoot(), storageKey);
-  if (!full.startsWith(attachmentsRoot() + path.sep)) throw new AppError("not_found", "Attachment not found.");
-  return readFile(full);
+  let data: Buffer | null;
+  try {
+    data = await storage().get(storageKey);
+  } catch (error) {
+    if (error instanceof StorageKeyError) throw new AppError("not_found", "Attachment not found.");
+    throw error;
+  }
+  if (!data) throw new AppError("not_found", "Attachment not found.");
+  return data;
 }
 
 export async function getAttachment(id: number) {

@@ -1,17 +1,23 @@
 // Backup and restore: the database as a mariadb-dump (one consistent snapshot, --single-transaction)
-// and the attachments folder as a tar archive, side by side in one folder with a manifest.
+// and the attachments folder as a tar archive, side by side in one folder with a manifest. With the S3
+// storage driver the files stay in the bucket (the operator versions or copies it; see README), so a
+// backup holds the database only; restoring an older backup's tar into a bucket uploads its files.
 import { spawn } from "node:child_process";
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { z } from "zod";
+import { type Storage, StorageConflictError } from "../storage/types";
 
 const manifestSchema = z.object({
   format: z.literal(1),
   createdAt: z.string(),
   database: z.string(),
   dump: z.literal("database.sql"),
-  attachments: z.literal("attachments.tar"),
+  /** null: the files live in an S3 bucket and are not part of this backup. */
+  attachments: z.literal("attachments.tar").nullable(),
 });
 export type BackupManifest = z.infer<typeof manifestSchema>;
 
@@ -57,8 +63,11 @@ function sql(client: ReturnType<typeof clientArgs>, statement: string) {
   });
 }
 
-/** Writes database.sql, attachments.tar and manifest.json into `folder` (created; must be empty). */
-export async function backup(input: { databaseUrl: string; attachmentsDir: string; folder: string }): Promise<BackupManifest> {
+/**
+ * Writes database.sql, attachments.tar and manifest.json into `folder` (created; must be empty).
+ * `attachmentsDir` null: the files are in a bucket, and only the database is backed up.
+ */
+export async function backup(input: { databaseUrl: string; attachmentsDir: string | null; folder: string }): Promise<BackupManifest> {
   mkdirSync(input.folder, { recursive: true });
   if (existsSync(path.join(input.folder, "manifest.json"))) throw new Error(`${input.folder} already holds a backup.`);
   const client = clientArgs(input.databaseUrl);
@@ -67,14 +76,16 @@ export async function backup(input: { databaseUrl: string; attachmentsDir: strin
     [...client.args, "--single-transaction", "--quick", "--routines", "--triggers", "--hex-blob", "--default-character-set=utf8mb4", client.database],
     { env: client.env, stdout: path.join(input.folder, "database.sql") },
   );
-  mkdirSync(input.attachmentsDir, { recursive: true });
-  await run("tar", ["-cf", path.resolve(input.folder, "attachments.tar"), "-C", path.resolve(input.attachmentsDir), "."], {});
+  if (input.attachmentsDir !== null) {
+    mkdirSync(input.attachmentsDir, { recursive: true });
+    await run("tar", ["-cf", path.resolve(input.folder, "attachments.tar"), "-C", path.resolve(input.attachmentsDir), "."], {});
+  }
   const manifest: BackupManifest = {
     format: 1,
     createdAt: new Date().toISOString(),
     database: client.database,
     dump: "database.sql",
-    attachments: "attachments.tar",
+    attachments: input.attachmentsDir === null ? null : "attachments.tar",
   };
   writeFileSync(path.join(input.folder, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
   return manifest;
@@ -82,9 +93,10 @@ export async function backup(input: { databaseUrl: string; attachmentsDir: strin
 
 /**
  * Restores a backup folder into the database of `databaseUrl` (created when missing; refused when it
- * already has tables, so a restore never mixes with live data) and the attachments folder.
+ * already has tables, so a restore never mixes with live data) and the attachments folder, or, given
+ * `bucket`, uploads the archived files into it.
  */
-export async function restore(input: { databaseUrl: string; attachmentsDir: string; folder: string }) {
+export async function restore(input: { databaseUrl: string; attachmentsDir: string; folder: string; bucket?: Storage }) {
   const manifest = manifestSchema.parse(JSON.parse(readFileSync(path.join(input.folder, "manifest.json"), "utf8")));
   const client = clientArgs(input.databaseUrl);
   const quoted = `\`${client.database.replace(/`/g, "``")}\``;
@@ -92,7 +104,33 @@ export async function restore(input: { databaseUrl: string; attachmentsDir: stri
   const tables = await sql(client, `SHOW TABLES FROM ${quoted}`);
   if (tables.trim()) throw new Error(`The database ${client.database} already has tables: restore into an empty database.`);
   await run("mariadb", [...client.args, client.database], { env: client.env, stdin: path.join(input.folder, manifest.dump) });
+  if (manifest.attachments === null) return manifest;
+  if (input.bucket) {
+    await uploadArchive(path.resolve(input.folder, manifest.attachments), input.bucket);
+    return manifest;
+  }
   mkdirSync(input.attachmentsDir, { recursive: true });
   await run("tar", ["-xf", path.resolve(input.folder, manifest.attachments), "-C", path.resolve(input.attachmentsDir)], {});
   return manifest;
+}
+
+/** Unpacks an attachments.tar aside and puts each file into the bucket under its relative path. */
+async function uploadArchive(archive: string, bucket: Storage) {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), "helpdeck-restore-"));
+  try {
+    await run("tar", ["-xf", archive, "-C", scratch], {});
+    for (const entry of await readdir(scratch, { recursive: true, withFileTypes: true })) {
+      // .part files are uploads that were being written when the backup ran.
+      if (!entry.isFile() || entry.name.endsWith(".part")) continue;
+      const key = path.relative(scratch, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
+      try {
+        await bucket.put(key, await readFile(path.join(entry.parentPath, entry.name)));
+      } catch (error) {
+        // Already there (a restore run again after an interruption): the stored file is kept.
+        if (!(error instanceof StorageConflictError)) throw error;
+      }
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }

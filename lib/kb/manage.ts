@@ -1,11 +1,8 @@
-import { rm } from "node:fs/promises";
-import path from "node:path";
 import { and, asc, desc, eq, inArray, isNull, like, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { kbArticles, kbAttachments, kbCategories } from "@/db/schema";
-import { checkUploads, removeAttachmentFiles, writeAttachmentFiles, type IncomingFile } from "../attachments";
+import { checkUploads, removeAttachmentFiles, removeStoredFiles, writeAttachmentFiles, type IncomingFile } from "../attachments";
 import type { StaffActor } from "../auth/actors";
-import { env } from "../env";
 import { AppError } from "../errors";
 import { moveInOrder } from "../ordering";
 import { getSettings } from "../settings";
@@ -136,11 +133,6 @@ export async function saveArticle(
     await removeAttachmentFiles(written);
     throw error;
   }
-}
-
-async function removeStoredFiles(files: { storageKey: string }[]) {
-  const root = path.resolve(env.ATTACHMENTS_DIR);
-  await Promise.all(files.map((f) => rm(path.join(root, f.storageKey), { force: true })));
 }
 
 /** Publishing stamps the first publication date (the "latest" list); unpublishing keeps it. */

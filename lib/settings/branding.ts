@@ -1,14 +1,15 @@
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { env } from "../env";
 import { AppError } from "../errors";
+import { storage } from "../storage";
+import { randomToken } from "../tokens";
 import { getSettings, saveSettings } from ".";
 
-// The help desk's logo: stored under ATTACHMENTS_DIR/branding, served by /branding/logo.
+// The help desk's logo: stored under the key branding/<file> (see lib/storage), served by /branding/logo.
 
 const types: Record<string, string> = { png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", gif: "image/gif", webp: "image/webp" };
 export const LOGO_MAX_BYTES = 1024 * 1024;
-const brandingDir = () => path.resolve(env.ATTACHMENTS_DIR, "branding");
+// Only the base name of the setting is trusted, so a tampered setting cannot reach another key.
+const logoKey = (file: string) => `branding/${path.basename(file)}`;
 
 /** Checks the bytes, not only the name: raster images only (no SVG, which could carry script). */
 function sniff(data: Buffer): string | null {
@@ -25,18 +26,17 @@ export async function saveLogo(data: Buffer) {
   const ext = sniff(data);
   if (!ext) throw new AppError("invalid", "Use a PNG, JPEG, GIF or WebP image.", { logo: "Use a PNG, JPEG, GIF or WebP image." });
   const { logoFile: previous } = await getSettings();
-  await mkdir(brandingDir(), { recursive: true });
-  const name = `logo-${Date.now()}.${ext}`;
-  await writeFile(path.join(brandingDir(), name), data);
+  const name = `logo-${Date.now()}-${randomToken(4)}.${ext}`;
+  await storage().put(logoKey(name), data);
   await saveSettings({ logoFile: name });
-  if (previous && previous !== name) await rm(path.join(brandingDir(), path.basename(previous)), { force: true });
+  if (previous && previous !== name) await storage().delete(logoKey(previous));
   return { file: name };
 }
 
 export async function removeLogo() {
   const { logoFile } = await getSettings();
   await saveSettings({ logoFile: "" });
-  if (logoFile) await rm(path.join(brandingDir(), path.basename(logoFile)), { force: true });
+  if (logoFile) await storage().delete(logoKey(logoFile));
 }
 
 /** The stored logo's bytes and type, or null when none is set (the built-in one is used). */
@@ -45,7 +45,8 @@ export async function readLogo(): Promise<{ data: Buffer; type: string } | null>
   if (!logoFile) return null;
   const ext = logoFile.split(".").pop()!;
   try {
-    return { data: await readFile(path.join(brandingDir(), path.basename(logoFile))), type: types[ext] ?? "application/octet-stream" };
+    const data = await storage().get(logoKey(logoFile));
+    return data ? { data, type: types[ext] ?? "application/octet-stream" } : null;
   } catch {
     return null;
   }

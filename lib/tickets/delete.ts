@@ -1,7 +1,7 @@
 import { eq, inArray, type SQL } from "drizzle-orm";
 import { db, type Tx } from "@/db";
 import { attachments, tickets } from "@/db/schema";
-import { removeAttachmentFiles } from "../attachments";
+import { removeStoredFiles as removeFiles } from "../attachments";
 import { AppError } from "../errors";
 
 /**
@@ -24,7 +24,7 @@ export async function deleteTicketsWhere(tx: Tx, where: SQL) {
 
 /** Removes files of deleted rows; a file already gone is not an error. */
 export async function removeStoredFiles(files: { storageKey: string }[]) {
-  await removeAttachmentFiles(files.map((f) => ({ ...f, filename: "", contentType: "", size: 0, sha256: "", contentId: null })));
+  await removeFiles(files);
 }
 
 /** Deletes one ticket with its thread and files. */

@@ -1,12 +1,13 @@
 // Attachment files: HelpDeskZ keeps each upload in its attachments folder under a random name (`enc`);
-// Helpdeck keeps them under ATTACHMENTS_DIR by storage key. Files are copied (the source stays intact)
-// to helpdeskz/<enc>, a key that is the same on every run, so a re-run neither duplicates nor re-copies.
+// Helpdeck keeps them in its storage (lib/storage: a folder or a bucket) by key. Files are copied (the
+// source stays intact) to helpdeskz/<enc>, a key that is the same on every run, so a re-run neither
+// duplicates nor re-copies.
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { copyFile, mkdir, stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { sanitizeFilename } from "@/lib/attachments";
-import { env } from "@/lib/env";
+import { storage } from "@/lib/storage";
 import type { EntityReport } from "./report";
 import type { AttachmentRow } from "./schema";
 
@@ -59,10 +60,11 @@ export async function copyAttachmentFile(
   }
   const storageKey = `helpdeskz/${enc}`;
   if (!dryRun) {
-    const to = path.join(path.resolve(env.ATTACHMENTS_DIR), storageKey);
-    if ((await sizeOf(to)) !== size) {
-      await mkdir(path.dirname(to), { recursive: true });
-      await copyFile(from, to);
+    const stored = await storage().size(storageKey);
+    if (stored !== size) {
+      // A copy cut short by a crash has another size: replaced, since the key is the importer's own.
+      if (stored !== null) await storage().delete(storageKey);
+      await storage().put(storageKey, await readFile(from));
     }
   }
   return {
