@@ -2,7 +2,7 @@ import { inArray } from "drizzle-orm";
 import { z } from "zod";
 import { db, type Tx } from "@/db";
 import { settings } from "@/db/schema";
-import { TtlCache } from "../ttl-cache";
+import { processCache } from "../ttl-cache";
 
 const bool = z.preprocess((value) => value === true || value === "1" || value === "true", z.boolean());
 
@@ -33,7 +33,7 @@ export const settingsSchema = z.object({
   passwordResetsPerHour: z.coerce.number().int().min(1).default(5),
   signInAttempts: z.coerce.number().int().min(1).default(10),
   signInWindowMinutes: z.coerce.number().int().min(1).default(15),
-  /** File name under ATTACHMENTS_DIR/branding of the uploaded logo ("" = the built-in one). */
+  /** File name of the uploaded logo, stored under the key branding/<name> (lib/storage); "" = the built-in one. */
   logoFile: z.string().default(""),
   maintenanceMessage: z.string().default("We are doing some maintenance. Please come back a little later."),
   /** Order of a ticket's messages: oldest or newest first. */
@@ -71,7 +71,7 @@ export async function getSettings(tx: Tx = db): Promise<Settings> {
  * reset through this process clears it at once. Pages and forms keep reading `getSettings()`, fresh.
  */
 const SETTINGS_CACHE_MS = 5000;
-const settingsCache = new TtlCache<"all", Settings>(SETTINGS_CACHE_MS, 1);
+const settingsCache = processCache<"all", Settings>("settings", SETTINGS_CACHE_MS, 1);
 
 export function getCachedSettings(): Promise<Settings> {
   return settingsCache.get("all", () => getSettings());

@@ -2,16 +2,18 @@
 // over HTTP with path-style URLs and SigV4 headers, and a ticket's attachment is stored in the bucket
 // and downloaded through the public-link route. s3rver checks the access key but, unlike AWS/MinIO, does
 // not recompute V4 signatures: the signature itself is proved by the AWS test vectors (tests/unit/storage).
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
+import mysql from "mysql2/promise";
 import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as downloadByLink } from "@/app/(portal)/t/[token]/attachments/[id]/route";
 import { db } from "@/db";
 import { attachments } from "@/db/schema";
 import { readAttachmentFile } from "@/lib/attachments";
+import { backup, restore } from "@/lib/backup";
 import { env } from "@/lib/env";
 import { readLogo, removeLogo, saveLogo } from "@/lib/settings/branding";
 import { fsStorage, s3Storage, S3Error, setStorage, type Storage, StorageConflictError, StorageKeyError } from "@/lib/storage";
@@ -35,8 +37,17 @@ beforeAll(async () => {
   store = s3Storage(config());
 });
 
+const restoredUrl = new URL(process.env.DATABASE_URL!);
+restoredUrl.pathname = `/${restoredUrl.pathname.slice(1)}_s3_restored`;
+async function dropRestored() {
+  const connection = await mysql.createConnection(process.env.DATABASE_URL!);
+  await connection.query(`DROP DATABASE IF EXISTS \`${restoredUrl.pathname.slice(1)}\``);
+  await connection.end();
+}
+
 afterAll(async () => {
   setStorage(null);
+  await dropRestored();
   await server?.close();
   rmSync(folder, { recursive: true, force: true });
 });
@@ -138,5 +149,24 @@ describe("attachments with STORAGE_DRIVER=s3", () => {
     } finally {
       setStorage(null);
     }
+  });
+});
+
+describe("backup and restore with a bucket", () => {
+  it("a backup taken with S3 holds the database only; a filesystem backup's files restore into the bucket", async () => {
+    const onDisk = fsStorage(path.join(folder, "disk"));
+    const key = `2026/05/${unique("moved")}`;
+    await onDisk.put(key, Buffer.from("from the old server"));
+
+    const withBucket = await backup({ databaseUrl: process.env.DATABASE_URL!, attachmentsDir: null, folder: path.join(folder, "bucket-backup") });
+    expect(withBucket.attachments).toBeNull();
+    expect(existsSync(path.join(folder, "bucket-backup", "attachments.tar"))).toBe(false);
+
+    await backup({ databaseUrl: process.env.DATABASE_URL!, attachmentsDir: path.join(folder, "disk"), folder: path.join(folder, "disk-backup") });
+    await dropRestored();
+    const target = s3Storage({ ...config(), prefix: unique("restored") });
+    await restore({ databaseUrl: restoredUrl.toString(), attachmentsDir: path.join(folder, "unused"), folder: path.join(folder, "disk-backup"), bucket: target });
+    expect((await target.get(key))?.toString()).toBe("from the old server");
+    expect(existsSync(path.join(folder, "unused"))).toBe(false);
   });
 });
