@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { link, mkdir, readFile, rm, stat, unlink, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { copyFile, link, mkdir, readFile, rm, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { assertKey, type Storage, StorageConflictError, StorageKeyError } from "./types";
 
@@ -25,7 +26,12 @@ export function fsStorage(rootDir: string): Storage {
       const temporary = `${full}.${randomBytes(6).toString("hex")}.part`;
       await writeFile(temporary, data, { flag: "wx" });
       try {
-        await link(temporary, full);
+        await link(temporary, full).catch((error: unknown) => {
+          // A file system without hard links: an exclusive copy still never overwrites.
+          if (["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS"].some((code) => isCode(error, code)))
+            return copyFile(temporary, full, constants.COPYFILE_EXCL);
+          throw error;
+        });
       } catch (error) {
         if (isCode(error, "EEXIST")) throw new StorageConflictError(key);
         throw error;

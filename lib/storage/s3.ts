@@ -32,9 +32,19 @@ export function s3Storage(config: S3Config): Storage {
   const endpoint = new URL(config.endpoint);
   const basePath = endpoint.pathname.replace(/\/+$/, "");
   const prefix = config.prefix ? config.prefix.replace(/^\/+/, "").replace(/\/*$/, "/") : "";
-  const credentials = { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey, region: config.region, service: "s3" };
+  const credentials = {
+    accessKeyId: config.accessKeyId,
+    secretAccessKey: config.secretAccessKey,
+    region: config.region,
+    service: "s3",
+  };
 
-  async function send(method: "GET" | "PUT" | "HEAD" | "DELETE", key: string, body?: Buffer, extra: Record<string, string> = {}) {
+  async function send(
+    method: "GET" | "PUT" | "HEAD" | "DELETE",
+    key: string,
+    body?: Buffer,
+    extra: Record<string, string> = {},
+  ) {
     const objectKey = prefix + assertKey(key);
     const path = `${basePath}/${uriEncode(config.bucket)}/${objectKey.split("/").map(uriEncode).join("/")}`;
     const timestamp = amzDate(new Date());
@@ -45,7 +55,11 @@ export function s3Storage(config: S3Config): Storage {
       "x-amz-content-sha256": body ? sha256Hex(body) : EMPTY_PAYLOAD_HASH,
       ...extra,
     };
-    const { authorization } = signV4({ method, path, headers, payloadHash: headers["x-amz-content-sha256"]! }, credentials, timestamp);
+    const { authorization } = signV4(
+      { method, path, headers, payloadHash: headers["x-amz-content-sha256"]! },
+      credentials,
+      timestamp,
+    );
     const { host: _host, ...sent } = headers;
     return fetch(new URL(path, endpoint.origin), {
       method,

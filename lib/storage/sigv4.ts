@@ -2,7 +2,12 @@
 // Pure: the caller supplies the clock, so the published test vectors pin it down exactly.
 import { createHash, createHmac } from "node:crypto";
 
-export type SigV4Credentials = { accessKeyId: string; secretAccessKey: string; region: string; service: string };
+export type SigV4Credentials = {
+  accessKeyId: string;
+  secretAccessKey: string;
+  region: string;
+  service: string;
+};
 
 export type SigV4Request = {
   method: string;
@@ -22,11 +27,18 @@ const hmac = (key: string | Buffer, data: string) => createHmac("sha256", key).u
 
 /** RFC 3986 encoding as SigV4 wants it: unreserved characters stay, everything else is %XX (upper case). */
 export function uriEncode(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 /** "20150830T123600Z" from a Date. */
-export const amzDate = (date: Date) => date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+export const amzDate = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 
 export function canonicalRequest(request: SigV4Request) {
   const headers = Object.entries(request.headers)
@@ -55,7 +67,10 @@ export function signV4(request: SigV4Request, credentials: SigV4Credentials, tim
   const scope = `${day}/${credentials.region}/${credentials.service}/aws4_request`;
   const canonical = canonicalRequest(request);
   const stringToSign = ["AWS4-HMAC-SHA256", timestamp, scope, sha256Hex(canonical.text)].join("\n");
-  const signingKey = hmac(hmac(hmac(hmac(`AWS4${credentials.secretAccessKey}`, day), credentials.region), credentials.service), "aws4_request");
+  const signingKey = hmac(
+    hmac(hmac(hmac(`AWS4${credentials.secretAccessKey}`, day), credentials.region), credentials.service),
+    "aws4_request",
+  );
   const signature = createHmac("sha256", signingKey).update(stringToSign, "utf8").digest("hex");
   return {
     authorization: `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${canonical.signedHeaders}, Signature=${signature}`,

@@ -16,7 +16,15 @@ import { readAttachmentFile } from "@/lib/attachments";
 import { backup, restore } from "@/lib/backup";
 import { env } from "@/lib/env";
 import { readLogo, removeLogo, saveLogo } from "@/lib/settings/branding";
-import { fsStorage, s3Storage, S3Error, setStorage, type Storage, StorageConflictError, StorageKeyError } from "@/lib/storage";
+import {
+  fsStorage,
+  s3Storage,
+  S3Error,
+  setStorage,
+  type Storage,
+  StorageConflictError,
+  StorageKeyError,
+} from "@/lib/storage";
 import { createTicket } from "@/lib/tickets/create";
 import { deleteTicket } from "@/lib/tickets/delete";
 import { makeCustomer, makeDepartment, unique } from "../../support/factories";
@@ -26,12 +34,25 @@ const folder = mkdtempSync(path.join(os.tmpdir(), "helpdeck-s3-"));
 let server: S3rver;
 let endpoint = "";
 let store: Storage;
-const config = () => ({ endpoint, region: "us-east-1", bucket, accessKeyId: "S3RVER", secretAccessKey: "S3RVER", prefix: "desk-a" });
+const config = () => ({
+  endpoint,
+  region: "us-east-1",
+  bucket,
+  accessKeyId: "S3RVER",
+  secretAccessKey: "S3RVER",
+  prefix: "desk-a",
+});
 // Reads the raw object, bypassing the driver: where did the bytes really land?
 const rawObject = (key: string) => fetch(`${endpoint}/${bucket}/${key}`);
 
 beforeAll(async () => {
-  server = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory: folder, configureBuckets: [{ name: bucket, configs: [] }] });
+  server = new S3rver({
+    address: "127.0.0.1",
+    port: 0,
+    silent: true,
+    directory: folder,
+    configureBuckets: [{ name: bucket, configs: [] }],
+  });
   const { port } = await server.run();
   endpoint = `http://127.0.0.1:${port}`;
   store = s3Storage(config());
@@ -82,12 +103,17 @@ describe("S3 storage driver", () => {
   });
 
   it("refuses keys that could climb out of the prefix, before any request", async () => {
-    for (const key of ["../desk-b/x", "/abs", "a//b", ""]) await expect(store.get(key)).rejects.toBeInstanceOf(StorageKeyError);
+    for (const key of ["../desk-b/x", "/abs", "a//b", ""])
+      await expect(store.get(key)).rejects.toBeInstanceOf(StorageKeyError);
   });
 
   it("reports the server's refusal of unknown credentials as an S3 error, not as a missing file", async () => {
     const stranger = s3Storage({ ...config(), accessKeyId: "NOT-A-KEY" });
-    await expect(stranger.get("anything")).rejects.toMatchObject({ name: "S3Error", status: 403, s3Code: "InvalidAccessKeyId" });
+    await expect(stranger.get("anything")).rejects.toMatchObject({
+      name: "S3Error",
+      status: 403,
+      s3Code: "InvalidAccessKeyId",
+    });
     await expect(stranger.put("anything", Buffer.from("x"))).rejects.toBeInstanceOf(S3Error);
   });
 });
@@ -126,7 +152,9 @@ describe("attachments with STORAGE_DRIVER=s3", () => {
       expect(response.headers.get("content-type")).toBe("application/octet-stream");
 
       // A wrong token still finds nothing, whatever the bucket holds.
-      const stranger = await downloadByLink(new Request("http://localhost/"), { params: Promise.resolve({ token: "nope", id: String(row!.id) }) });
+      const stranger = await downloadByLink(new Request("http://localhost/"), {
+        params: Promise.resolve({ token: "nope", id: String(row!.id) }),
+      });
       expect(stranger.status).toBe(404);
 
       await deleteTicket(ticket.id);
@@ -140,9 +168,14 @@ describe("attachments with STORAGE_DRIVER=s3", () => {
   it("the logo is kept in the bucket too", async () => {
     setStorage(store);
     try {
-      const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from("rest of a png")]);
+      const png = Buffer.concat([
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+        Buffer.from("rest of a png"),
+      ]);
       const { file } = await saveLogo(png);
-      expect(Buffer.from(await (await rawObject(`desk-a/branding/${encodeURIComponent(file)}`)).arrayBuffer())).toEqual(png);
+      expect(
+        Buffer.from(await (await rawObject(`desk-a/branding/${encodeURIComponent(file)}`)).arrayBuffer()),
+      ).toEqual(png);
       expect(await readLogo()).toEqual({ data: png, type: "image/png" });
       await removeLogo();
       expect(await store.get(`branding/${file}`)).toBeNull();
@@ -158,14 +191,27 @@ describe("backup and restore with a bucket", () => {
     const key = `2026/05/${unique("moved")}`;
     await onDisk.put(key, Buffer.from("from the old server"));
 
-    const withBucket = await backup({ databaseUrl: process.env.DATABASE_URL!, attachmentsDir: null, folder: path.join(folder, "bucket-backup") });
+    const withBucket = await backup({
+      databaseUrl: process.env.DATABASE_URL!,
+      attachmentsDir: null,
+      folder: path.join(folder, "bucket-backup"),
+    });
     expect(withBucket.attachments).toBeNull();
     expect(existsSync(path.join(folder, "bucket-backup", "attachments.tar"))).toBe(false);
 
-    await backup({ databaseUrl: process.env.DATABASE_URL!, attachmentsDir: path.join(folder, "disk"), folder: path.join(folder, "disk-backup") });
+    await backup({
+      databaseUrl: process.env.DATABASE_URL!,
+      attachmentsDir: path.join(folder, "disk"),
+      folder: path.join(folder, "disk-backup"),
+    });
     await dropRestored();
     const target = s3Storage({ ...config(), prefix: unique("restored") });
-    await restore({ databaseUrl: restoredUrl.toString(), attachmentsDir: path.join(folder, "unused"), folder: path.join(folder, "disk-backup"), bucket: target });
+    await restore({
+      databaseUrl: restoredUrl.toString(),
+      attachmentsDir: path.join(folder, "unused"),
+      folder: path.join(folder, "disk-backup"),
+      bucket: target,
+    });
     expect((await target.get(key))?.toString()).toBe("from the old server");
     expect(existsSync(path.join(folder, "unused"))).toBe(false);
   });
