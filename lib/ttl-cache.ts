@@ -45,3 +45,18 @@ export class TtlCache<K, V> {
     this.loading.clear();
   }
 }
+
+/**
+ * The one cache of that name in this process. Next bundles each route (the API's route handler, the
+ * admin's server actions) with its own copy of our modules, so a module-level cache would not see the
+ * admin's `clear()`: the instance lives on globalThis instead, as the database pool does.
+ */
+export function processCache<K, V>(name: string, ttlMs: number, maxEntries?: number): TtlCache<K, V> {
+  const registry = ((globalThis as { helpdeckCaches?: Map<string, unknown> }).helpdeckCaches ??= new Map());
+  let cache = registry.get(name) as TtlCache<K, V> | undefined;
+  if (!cache) {
+    cache = new TtlCache<K, V>(ttlMs, maxEntries);
+    registry.set(name, cache);
+  }
+  return cache;
+}

@@ -1,117 +1,167 @@
-// Token API benchmark: req/s and latency (p50/p99) for ticket list, ticket show and message create,
-// against a dedicated database holding 100,000 tickets. Writes bench/api.md.
+// Token API benchmark: req/s and latency (p50/p95/p99) for ticket list (random deep page, with its exact
+// total), a filtered list, ticket show and message create, from 32 concurrent keep-alive connections
+// against the production server (`npm start`, scripts/server.ts). Writes bench/api.md with the machine,
+// the data size, the load average and the EXPLAIN of the list and show queries.
 //
-//   NODE_ENV=production npx next build          (or NEXT_DIST_DIR=... for a separate build folder)
-//   npm run bench:api [-- --tickets 100000 --seconds 10 --concurrency 8 --port 3390]
+//   NEXT_DIST_DIR=.data/next-api-bench NODE_ENV=production npx next build      (the build must exist)
+//   NEXT_DIST_DIR=.data/next-api-bench npm run bench:api [-- --database helpdeck_bench_scale]
+//       [--seconds 10 --concurrency 32 --port 3390 --tickets 100000 --out bench/api.md]
 //
-// The bench database (helpdeck_bench on the local MariaDB, or BENCH_DATABASE_URL) is created,
-// migrated and filled with SQL in bulk on the first run; later runs reuse it.
+// By default it runs on the standard scale data set (helpdeck_bench_scale: 1M tickets, 5M messages,
+// scripts/support/scale-data.ts fills it on first use). `--database helpdeck_bench --tickets N` uses a
+// small set of its own (N tickets of one message each, bulk SQL); any other --database must already be
+// filled; it is migrated, never refilled. `runApiBench(options)` returns the figures
+// for the `npm run bench` orchestrator. It points DATABASE_URL at its database before it loads the app's
+// modules: call it in a process that has not loaded `@/db` for another database.
 import "./load-env";
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { log, pointAtBenchDatabase, run, startAppServer, waitForApp } from "./support/bench";
 
-const { values } = parseArgs({
-  options: {
-    tickets: { type: "string", default: "100000" },
-    seconds: { type: "string", default: "10" },
-    concurrency: { type: "string", default: "8" },
-    port: { type: "string", default: "3390" },
-  },
-});
-const ticketCount = Number(values.tickets);
-const seconds = Number(values.seconds);
-const concurrency = Number(values.concurrency);
-const port = Number(values.port);
-const baseUrl = `http://127.0.0.1:${port}`;
+export type ApiBenchOptions = {
+  /**
+   * Database on the local server: `helpdeck_bench_scale` (the default, the standard scale data set of
+   * scripts/support/scale-data.ts, filled on first use), `helpdeck_bench` (filled here with `tickets`
+   * tickets of one message each), or any other already-filled database.
+   */
+  database?: string;
+  /** Tickets to fill `helpdeck_bench` with (ignored for other databases). */
+  tickets?: number;
+  seconds?: number;
+  concurrency?: number;
+  port?: number;
+};
 
-const defaultUrl = new URL(process.env.DATABASE_URL ?? "mysql://helpdeck:helpdeck@127.0.0.1:3391/helpdeck");
-defaultUrl.pathname = "/helpdeck_bench";
-const benchUrl = process.env.BENCH_DATABASE_URL ?? defaultUrl.toString();
-if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(new URL(benchUrl).hostname)) {
-  throw new Error("The bench fills its database with generated rows: point BENCH_DATABASE_URL at a local server.");
+export type ApiScenarioResult = {
+  name: string;
+  requests: number;
+  ok: number;
+  failed: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** CPU milliseconds per request of the app process, and of the database server (which also serves other clients). */
+  appCpuMs: number | null;
+  dbCpuMs: number | null;
+};
+
+export type ApiBenchResult = {
+  database: string;
+  data: { tickets: number; messages: number; customers: number; departments: number; staff: number };
+  concurrency: number;
+  seconds: number;
+  loadAverage: { start: number[]; end: number[] };
+  scenarios: ApiScenarioResult[];
+  /** EXPLAIN of each statement the list (deep page) and show requests run. */
+  explains: { label: string; sql: string; plan: Record<string, unknown>[] }[];
+  machine: string;
+  at: string;
+};
+
+type Connection = import("mysql2/promise").Connection;
+
+async function scalar(connection: Connection, query: string): Promise<number> {
+  const [rows] = (await connection.query(query)) as unknown as [Record<string, unknown>[]];
+  return Number(Object.values(rows[0] ?? { n: 0 })[0] ?? 0);
 }
-// Everything below (db pool, migrations, the app) uses the bench database.
-process.env.DATABASE_URL = benchUrl;
-process.env.ATTACHMENTS_DIR ??= path.resolve(".data/attachments-bench");
 
-const log = (message: string) => console.error(`› ${message}`);
+/** Fills helpdeck_bench with `ticketCount` tickets (one opening message each) unless it holds them already. */
+async function fillOwnDatabase(connection: Connection, ticketCount: number) {
+  const existing = await scalar(connection, "SELECT COUNT(*) FROM tickets");
+  if (existing >= ticketCount) return;
+  log(`filling the bench database with ${ticketCount.toLocaleString("en")} tickets (bulk SQL)…`);
+  const started = Date.now();
+  const exec = (query: string) => connection.query(query);
+  await exec("DELETE FROM tickets");
+  await exec("DELETE FROM users WHERE email LIKE 'bench%@example.test'");
+  await exec("DELETE FROM departments WHERE name LIKE 'Bench %'");
+  await exec("INSERT INTO departments (name, is_private, sort_order) SELECT CONCAT('Bench ', seq), 0, seq FROM seq_1_to_5");
+  const userCount = Math.max(1, Math.round(ticketCount / 20));
+  await exec(`INSERT INTO users (fullname, email) SELECT CONCAT('Bench customer ', seq), CONCAT('bench', seq, '@example.test') FROM seq_1_to_${userCount}`);
+  // Tickets spread over users, departments and statuses, the last update within the past year.
+  await exec(`
+    INSERT INTO tickets (public_token, subject, user_id, department_id, status, source, replies, last_replier_type, last_update_at, created_at)
+    SELECT SHA2(CONCAT('bench-', s.seq, '-', RAND()), 256), CONCAT('Bench ticket ', s.seq, ': something is not working'),
+           u.first_id + (s.seq % ${userCount}), d.first_id + (s.seq % 5), 1 + (s.seq % 5), 'api', 0, 'user',
+           NOW() - INTERVAL (s.seq % 525600) MINUTE, NOW() - INTERVAL (s.seq % 525600) MINUTE - INTERVAL 1 HOUR
+    FROM seq_1_to_${ticketCount} s
+    CROSS JOIN (SELECT MIN(id) AS first_id FROM users WHERE email LIKE 'bench%@example.test') u
+    CROSS JOIN (SELECT MIN(id) AS first_id FROM departments WHERE name LIKE 'Bench %') d`);
+  await exec(`
+    INSERT INTO messages (ticket_id, author_type, user_id, body, body_format, created_at)
+    SELECT id, 'user', user_id, CONCAT('Opening message of ticket ', id, '. The printer prints blank pages since the update.'), 'text', created_at
+    FROM tickets`);
+  await exec("ANALYZE TABLE tickets, messages, users, departments");
+  log(`filled in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
 
-async function run(command: string, args: string[]) {
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ["ignore", "inherit", "inherit"], env: process.env });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited ${code}`))));
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/** One request over a keep-alive connection; resolves with the status and the parsed JSON body. */
+function request(agent: http.Agent, port: number, method: string, urlPath: string, headers: Record<string, string>, body?: string) {
+  return new Promise<{ status: number; json: { success?: number } }>((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port, method, path: urlPath, headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => {
+        try {
+          resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString("utf8")) });
+        } catch (error) {
+          reject(error);
+        }
+      });
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    // A request that hangs (e.g. a stuck pool) counts as failed instead of stalling the run.
+    req.setTimeout(30_000, () => req.destroy(new Error("timed out after 30 s")));
+    req.end(body);
   });
 }
 
-async function seed() {
-  const { db } = await import("@/db");
-  const { sql } = await import("drizzle-orm");
-  const count = async (table: string) => {
-    const [rows] = (await db.execute(sql.raw(`SELECT COUNT(*) AS n FROM ${table}`))) as unknown as [{ n: number }[]];
-    return Number(rows[0]!.n);
-  };
-  const existing = await count("tickets");
-  if (existing >= ticketCount) {
-    log(`bench database already holds ${existing} tickets`);
-    return;
+type Send = () => Promise<{ status: number; json: { success?: number } }>;
+
+/** CPU time (user + system) a process has used so far, in ms; null when it cannot be read. */
+function cpuMs(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms
+  } catch {
+    return null;
   }
-  log(`filling the bench database with ${ticketCount} tickets (bulk SQL)…`);
-  const started = Date.now();
-  await db.execute(sql.raw("DELETE FROM tickets"));
-  await db.execute(sql.raw("DELETE FROM users WHERE email LIKE 'bench%@example.test'"));
-  await db.execute(sql.raw("DELETE FROM departments WHERE name LIKE 'Bench %'"));
-  await db.execute(sql.raw("INSERT INTO departments (name, is_private, sort_order) SELECT CONCAT('Bench ', seq), 0, seq FROM seq_1_to_5"));
-  const userCount = Math.max(1, Math.round(ticketCount / 20));
-  await db.execute(
-    sql.raw(`INSERT INTO users (fullname, email) SELECT CONCAT('Bench customer ', seq), CONCAT('bench', seq, '@example.test') FROM seq_1_to_${userCount}`),
-  );
-  // Tickets spread over users, departments and statuses, the last update within the past year.
-  await db.execute(
-    sql.raw(`
-      INSERT INTO tickets (public_token, subject, user_id, department_id, status, source, replies, last_replier_type, last_update_at, created_at)
-      SELECT SHA2(CONCAT('bench-', s.seq, '-', RAND()), 256),
-             CONCAT('Bench ticket ', s.seq, ': something is not working'),
-             u.first_id + (s.seq % ${userCount}),
-             d.first_id + (s.seq % 5),
-             1 + (s.seq % 5),
-             'api', 0, 'user',
-             NOW() - INTERVAL (s.seq % 525600) MINUTE,
-             NOW() - INTERVAL (s.seq % 525600) MINUTE - INTERVAL 1 HOUR
-      FROM seq_1_to_${ticketCount} s
-      CROSS JOIN (SELECT MIN(id) AS first_id FROM users WHERE email LIKE 'bench%@example.test') u
-      CROSS JOIN (SELECT MIN(id) AS first_id FROM departments WHERE name LIKE 'Bench %') d`),
-  );
-  await db.execute(
-    sql.raw(`
-      INSERT INTO messages (ticket_id, author_type, user_id, body, body_format, created_at)
-      SELECT id, 'user', user_id, CONCAT('Opening message of ticket ', id, '. The printer prints blank pages since the update.'), 'text', created_at
-      FROM tickets`),
-  );
-  await db.execute(sql.raw("ANALYZE TABLE tickets, messages, users, departments"));
-  log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-type Sample = { ok: number; failed: number; latencies: number[]; elapsed: number };
+function localDatabasePid(): number | undefined {
+  try {
+    return Number(readFileSync(".data/mariadb.pid", "utf8").trim()) || undefined;
+  } catch {
+    return undefined;
+  }
+}
 
-async function load(name: string, request: () => Promise<Response>): Promise<Sample> {
-  // Warm up: compile paths, fill caches and the connection pool.
-  for (let i = 0; i < 20; i++) await (await request()).arrayBuffer();
+/** Runs `send` from `concurrency` loops for `seconds` after a warm-up; a success is HTTP 200 with success=1. */
+async function load(name: string, send: Send, concurrency: number, seconds: number, pids: { app?: number; db?: number }): Promise<ApiScenarioResult> {
+  await Promise.all(Array.from({ length: concurrency }, async () => { for (let i = 0; i < 5; i++) await send().catch(() => null); }));
   const latencies: number[] = [];
   let ok = 0;
   let failed = 0;
   const deadline = Date.now() + seconds * 1000;
+  const cpuBefore = { app: cpuMs(pids.app), db: cpuMs(pids.db) };
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (Date.now() < deadline) {
         const t0 = performance.now();
         try {
-          const response = await request();
-          const body = (await response.json()) as { success?: number };
-          if (response.status === 200 && body.success === 1) ok++;
+          const response = await send();
+          if (response.status === 200 && response.json.success === 1) ok++;
           else failed++;
         } catch {
           failed++;
@@ -121,108 +171,239 @@ async function load(name: string, request: () => Promise<Response>): Promise<Sam
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
-  log(`${name}: ${ok} ok, ${failed} failed in ${elapsed.toFixed(1)} s`);
-  return { ok, failed, latencies: latencies.sort((a, b) => a - b), elapsed };
+  const perRequest = (before: number | null, after: number | null) =>
+    before === null || after === null || ok + failed === 0 ? null : round1((after - before) / (ok + failed) * 10) / 10;
+  const appCpuMs = perRequest(cpuBefore.app, cpuMs(pids.app));
+  const dbCpuMs = perRequest(cpuBefore.db, cpuMs(pids.db));
+  latencies.sort((a, b) => a - b);
+  const result = {
+    name,
+    requests: ok + failed,
+    ok,
+    failed,
+    rps: Math.round((ok + failed) / elapsed),
+    p50: round1(percentile(latencies, 50)),
+    p95: round1(percentile(latencies, 95)),
+    p99: round1(percentile(latencies, 99)),
+    appCpuMs,
+    dbCpuMs,
+  };
+  log(`${name}: ${result.rps} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms (${ok} ok, ${failed} failed), CPU/request app ${appCpuMs} ms, db ${dbCpuMs} ms`);
+  return result;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-
-async function waitForApp(app: ChildProcess) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (app.exitCode !== null) throw new Error("the app exited while starting (is it built? run `NODE_ENV=production npx next build`)");
-    try {
-      if ((await fetch(`${baseUrl}/api/openapi.json`)).status === 200) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
+/** The statements the list (a deep page) and the show run, as the app issues them, with their EXPLAIN. */
+async function explainQueries(page: number, ticketId: number) {
+  const { pool } = await import("@/db");
+  const { listTicketsPage, getTicketRow } = await import("@/lib/api/queries");
+  const { getCachedSettings } = await import("@/lib/settings");
+  const { pageSize } = await getCachedSettings();
+  const captured: { label: string; sql: string; params: unknown[] }[] = [];
+  let label = "";
+  // Record what the app sends through the pool while the two reads run once.
+  const original = { query: pool.query.bind(pool), execute: pool.execute.bind(pool) };
+  const capture =
+    (fn: (...args: never[]) => unknown) =>
+    (...args: unknown[]) => {
+      const first = args[0] as string | { sql: string; values?: unknown[] };
+      const sql = typeof first === "string" ? first : first.sql;
+      const params = (typeof first === "string" ? args[1] : (first.values ?? args[1])) as unknown[] | undefined;
+      captured.push({ label, sql, params: params ?? [] });
+      return (fn as (...a: unknown[]) => unknown)(...args);
+    };
+  Object.assign(pool, { query: capture(original.query), execute: capture(original.execute) });
+  try {
+    label = `list page ${page.toLocaleString("en")}`;
+    await listTicketsPage({}, page, pageSize);
+    label = "show";
+    await getTicketRow(ticketId);
+  } finally {
+    Object.assign(pool, original);
   }
-  throw new Error(`the app did not answer at ${baseUrl}`);
+  const explains: ApiBenchResult["explains"] = [];
+  for (const statement of captured) {
+    if (!/^\s*select/i.test(statement.sql)) continue;
+    const [plan] = (await pool.query(`EXPLAIN ${statement.sql}`, statement.params)) as unknown as [Record<string, unknown>[]];
+    explains.push({ label: statement.label, sql: statement.sql, plan });
+  }
+  return explains;
 }
 
-async function main() {
+export async function runApiBench(options: ApiBenchOptions = {}): Promise<ApiBenchResult> {
+  const database = options.database ?? "helpdeck_bench_scale";
+  const seconds = options.seconds ?? 10;
+  const concurrency = options.concurrency ?? 32;
+  const port = options.port ?? 3390;
+  const baseUrl = `http://127.0.0.1:${port}`;
   const distDir = process.env.NEXT_DIST_DIR || ".next";
   if (!existsSync(path.join(distDir, "BUILD_ID"))) throw new Error(`no production build in ${distDir}: run \`NODE_ENV=production npx next build\` first`);
-  await run("npx", ["tsx", "scripts/migrate.ts"]);
-  await seed();
 
-  const { db, pool } = await import("@/db");
-  const { sql } = await import("drizzle-orm");
-  const { createApiKey, allApiPermissions } = await import("@/lib/api-keys");
-  const key = await createApiKey({ name: `bench ${new Date().toISOString()}`, permissions: allApiPermissions, rateLimitPerMinute: 0 });
-  const [range] = (await db.execute(sql.raw("SELECT MIN(id) AS lo, MAX(id) AS hi, COUNT(*) AS n FROM tickets"))) as unknown as [
-    { lo: number; hi: number; n: number }[],
-  ];
-  const { lo, hi, n } = range[0]!;
-  const [settingsRows] = (await db.execute(sql.raw("SELECT value FROM settings WHERE name = 'pageSize'"))) as unknown as [{ value: string }[]];
-  const pageSize = Number(settingsRows[0]?.value ?? 25);
-  const pages = Math.ceil(Number(n) / pageSize);
-
-  const loadBefore = os.loadavg()[0]!.toFixed(2);
-  log(`starting the app on ${baseUrl}`);
-  const app = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
+  const url = pointAtBenchDatabase(database);
+  const mysql = await import("mysql2/promise");
+  const { ensureScaleData, scaleDatabase } = await import("./support/scale-data");
+  if (database === scaleDatabase) {
+    // The standard scale data set: filled on first use, migrated (backfills included) on later runs.
+    await ensureScaleData(url);
+  } else if (database !== "helpdeck_bench") {
+    const server = new URL(url);
+    server.pathname = "/";
+    const probe = await mysql.createConnection({ uri: server.toString() });
+    const [found] = (await probe.query("SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'tickets'", [database])) as unknown as [unknown[]];
+    await probe.end();
+    if (!found.length) throw new Error(`${database} has no tickets table: fill it first (the bench fills only helpdeck_bench)`);
+  }
+  if (database !== scaleDatabase) await run("npx", ["tsx", "scripts/migrate.ts"]);
+  const connection = await mysql.createConnection({ uri: url.toString(), timezone: "Z" });
+  const { sha256, randomToken } = await import("@/lib/tokens");
+  const { allApiPermissions } = await import("@/lib/api-keys/permissions");
+  let keyId = 0;
+  let app: ReturnType<typeof startAppServer> | undefined;
   try {
-    await waitForApp(app);
-    const headers = { Token: key.token };
-    const randomTicket = () => Number(lo) + Math.floor(Math.random() * (Number(hi) - Number(lo) + 1));
-    const results = {
-      "GET /api/tickets?page=N (list, random page)": await load("list", () =>
-        fetch(`${baseUrl}/api/tickets?page=${1 + Math.floor(Math.random() * pages)}`, { headers }),
-      ),
-      "GET /api/tickets?status=1&department_id=D (filtered list, first page)": await load("filtered list", () =>
-        fetch(`${baseUrl}/api/tickets?status=1&department_id=${1 + Math.floor(Math.random() * 5)}`, { headers }),
-      ),
-      "GET /api/tickets/{id} (show, random ticket)": await load("show", () => fetch(`${baseUrl}/api/tickets/${randomTicket()}`, { headers })),
-      "POST /api/messages/create (customer reply, random ticket)": await load("message create", () =>
-        fetch(`${baseUrl}/api/messages/create`, {
-          method: "POST",
-          headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams({ ticket_id: String(randomTicket()), message: "Bench reply: any news on this?", replier: "user" }),
-        }),
-      ),
+    if (database === "helpdeck_bench") await fillOwnDatabase(connection, options.tickets ?? 100_000);
+    const data = {
+      tickets: await scalar(connection, "SELECT COUNT(*) FROM tickets"),
+      messages: await scalar(connection, "SELECT COUNT(*) FROM messages"),
+      customers: await scalar(connection, "SELECT COUNT(*) FROM users"),
+      departments: await scalar(connection, "SELECT COUNT(*) FROM departments"),
+      staff: await scalar(connection, "SELECT COUNT(*) FROM staff"),
     };
+    // A key with every permission and no rate limit, stored as the app stores keys (hash only).
+    const token = `hdk_bench_${randomToken(24)}`;
+    const [inserted] = (await connection.query(
+      "INSERT INTO api_keys (name, token_hash, token_prefix, permissions, rate_limit_per_minute) VALUES (?, ?, ?, ?, 0)",
+      [`bench ${new Date().toISOString()}`, sha256(token), token.slice(0, 10), JSON.stringify(allApiPermissions)],
+    )) as unknown as [{ insertId: number }];
+    keyId = inserted.insertId;
+    // Existing tickets to show and reply to, and departments to filter by (ids may have gaps).
+    const [idRows] = (await connection.query("SELECT id FROM tickets ORDER BY RAND() LIMIT 20000")) as unknown as [{ id: number }[]];
+    const ticketIds = idRows.map((r) => Number(r.id));
+    const [deptRows] = (await connection.query("SELECT id FROM departments")) as unknown as [{ id: number }[]];
+    const departmentIds = deptRows.map((r) => Number(r.id));
+    const pageSize = Number((await scalar(connection, "SELECT COALESCE((SELECT value FROM settings WHERE name = 'pageSize'), 25)")) || 25);
+    const pages = Math.max(1, Math.ceil(data.tickets / pageSize));
+    const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
 
-    const rows = Object.entries(results).map(([name, r]) => {
-      const rps = (r.ok + r.failed) / r.elapsed;
-      return `| ${name} | ${rps.toFixed(0)} | ${percentile(r.latencies, 50).toFixed(1)} | ${percentile(r.latencies, 99).toFixed(1)} | ${r.ok} | ${r.failed} |`;
-    });
-    const report = `# Token API benchmark
-
-Generated by \`npm run bench:api\` (scripts/bench-api.ts) on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC.
-
-- Data: ${Number(n).toLocaleString("en")} tickets (one opening message each), ${Math.round(ticketCount / 20).toLocaleString("en")} customers, 5 departments, bulk-inserted with SQL into \`helpdeck_bench\`.
-- App: \`next start\` (production build), one Node process, database pool of ${process.env.DATABASE_POOL_SIZE ?? 10}; MariaDB on the same machine.
-- Load: ${concurrency} concurrent clients (Node fetch, same machine) for ${seconds} s per scenario after a 20-request warm-up; the key has no rate limit.
-- Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.version}. Client, app and database share these cores, so the figures are a floor; other work on the machine moves them (1-minute load average ${loadBefore} at the start, ${os.loadavg()[0]!.toFixed(2)} at the end).
-- Every request is authenticated (token hash lookup, IP allow-list, rate-limit bucket skipped at 0, last-use update at most every 5 s).
-- List pages with OFFSET in id order with an exact COUNT(*), as HelpDeskZ's API does (page size ${pageSize}, ${pages.toLocaleString("en")} pages).
-
-| Scenario | req/s | p50 ms | p99 ms | ok | failed |
-| --- | ---: | ---: | ---: | ---: | ---: |
-${rows.join("\n")}
-`;
-    mkdirSync("bench", { recursive: true });
-    writeFileSync("bench/api.md", report);
-    console.log(report);
+    const loadStart = os.loadavg();
+    log(`starting the app on ${baseUrl} (load average ${loadStart.map((l) => l.toFixed(2)).join(" ")})`);
+    app = startAppServer(port, "api");
+    await waitForApp(app, baseUrl);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+    const headers = { Token: token };
+    const form = { ...headers, "Content-Type": "application/x-www-form-urlencoded" };
+    const pids = { app: app.pid, db: localDatabasePid() };
+    const get = (urlPath: string) => () => request(agent, port, "GET", urlPath, headers);
+    const scenarios = [
+      await load("GET /api/tickets?page=N (list, random page, exact total)", () => get(`/api/tickets?page=${1 + Math.floor(Math.random() * pages)}`)(), concurrency, seconds, pids),
+      await load("GET /api/tickets?status=1&department_id=D (filtered list, first page)", () => get(`/api/tickets?status=1&department_id=${pick(departmentIds)}`)(), concurrency, seconds, pids),
+      await load("GET /api/tickets/{id} (show, random ticket)", () => get(`/api/tickets/${pick(ticketIds)}`)(), concurrency, seconds, pids),
+      await load(
+        "POST /api/messages/create (customer reply, random ticket)",
+        () =>
+          request(agent, port, "POST", "/api/messages/create", form, new URLSearchParams({ ticket_id: String(pick(ticketIds)), message: "Bench reply: any news on this?", replier: "user" }).toString()),
+        concurrency,
+        seconds,
+        pids,
+      ),
+    ];
+    agent.destroy();
+    const loadEnd = os.loadavg();
+    const explains = await explainQueries(Math.ceil(pages / 2), pick(ticketIds));
+    return {
+      database,
+      data,
+      concurrency,
+      seconds,
+      loadAverage: { start: loadStart, end: loadEnd },
+      scenarios,
+      explains,
+      machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`,
+      at: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC",
+    };
   } finally {
-    if (app.pid) {
+    if (app?.pid) {
       try {
         process.kill(-app.pid, "SIGTERM");
       } catch {
         // already gone
       }
     }
-    await db.execute(sql.raw(`DELETE FROM api_keys WHERE id = ${Number(key.id)}`));
-    await pool.end();
+    if (keyId) await connection.query("DELETE FROM api_keys WHERE id = ?", [keyId]);
+    await connection.end();
+    const { pool } = await import("@/db");
+    await pool.end().catch(() => undefined);
   }
 }
 
-main().catch((error) => {
-  console.error("Benchmark failed:", error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+/** bench/api.md: the figures, how they were taken, and the query plans. */
+export function apiBenchReport(result: ApiBenchResult): string {
+  const n = (value: number) => value.toLocaleString("en");
+  const load = (values: number[]) => values.map((l) => l.toFixed(2)).join(" ");
+  const rows = result.scenarios.map(
+    (s) => `| ${s.name} | ${s.rps} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.ok} | ${s.failed} | ${s.appCpuMs ?? "–"} | ${s.dbCpuMs ?? "–"} |`,
+  );
+  const plans = result.explains.map((e) => {
+    const columns = Object.keys(e.plan[0] ?? {});
+    return [
+      `### ${e.label}`,
+      "",
+      "```sql",
+      e.sql,
+      "```",
+      "",
+      `| ${columns.join(" | ")} |`,
+      `| ${columns.map(() => "---").join(" | ")} |`,
+      ...e.plan.map((row) => `| ${columns.map((c) => String(row[c] ?? "")).join(" | ")} |`),
+      "",
+    ].join("\n");
+  });
+  return `# Token API benchmark
+
+Generated by \`npm run bench:api\` (scripts/bench-api.ts) on ${result.at}.
+
+- Data (\`${result.database}\`): ${n(result.data.tickets)} tickets, ${n(result.data.messages)} messages, ${n(result.data.customers)} customers, ${n(result.data.departments)} departments, ${n(result.data.staff)} staff.
+- App: \`npm start\` (scripts/server.ts over the production build), one Node process, database pool of ${process.env.DATABASE_POOL_SIZE ?? 10}; MariaDB on the same machine.
+- Load: ${result.concurrency} concurrent keep-alive connections (node:http, same machine) for ${result.seconds} s per scenario after a warm-up; the key has no rate limit. A request counts as ok when it answers HTTP 200 with \`success: 1\`.
+- Machine: ${result.machine}. Client, app and database share these cores with other work, so the figures move with it: 1-minute load average ${load(result.loadAverage.start)} before, ${load(result.loadAverage.end)} after.
+- Every request is authenticated (token hash lookup, cached 5 s and cleared on any key change; IP allow-list; rate limit off for this key; last use written at most every 5 s).
+- CPU ms/req: CPU time the app process (Next and the domain layer) and the MariaDB server used during the scenario, divided by its requests; the database's figure also holds whatever other clients ran on the shared server meanwhile. With both under 2 cores × 1,000 ms, they bound what an idle machine could serve.
+- The list pages by OFFSET in id order with the exact \`total_tickets\` and \`pages\`, as HelpDeskZ's API does; the random page is uniform over all pages.
+
+| Scenario | req/s | p50 ms | p95 ms | p99 ms | ok | failed | app CPU ms/req | db CPU ms/req |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+${rows.join("\n")}
+
+## Query plans
+
+${plans.join("\n")}`;
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      database: { type: "string", default: "helpdeck_bench_scale" },
+      tickets: { type: "string", default: "100000" },
+      seconds: { type: "string", default: "10" },
+      concurrency: { type: "string", default: "32" },
+      port: { type: "string", default: "3390" },
+      out: { type: "string", default: "bench/api.md" },
+    },
+  });
+  const result = await runApiBench({
+    database: values.database,
+    tickets: Number(values.tickets),
+    seconds: Number(values.seconds),
+    concurrency: Number(values.concurrency),
+    port: Number(values.port),
+  });
+  const report = apiBenchReport(result);
+  mkdirSync(path.dirname(values.out), { recursive: true });
+  writeFileSync(values.out, report);
+  console.log(report);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().catch((error) => {
+    console.error("Benchmark failed:", error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

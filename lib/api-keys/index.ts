@@ -4,7 +4,7 @@ import { apiKeys, type ApiKey } from "@/db/schema";
 import { AppError } from "../errors";
 import { randomToken, safeEqual, sha256 } from "../tokens";
 import { ipEntryProblem, parseIpAllowlist } from "../ip";
-import { TtlCache } from "../ttl-cache";
+import { processCache } from "../ttl-cache";
 import { isApiPermission, type ApiPermission } from "./permissions";
 
 export * from "./permissions";
@@ -21,7 +21,7 @@ export { ipAllowed, ipEntryProblem, parseIpAllowlist } from "../ip";
  * key created or reactivated on another instance works at once.
  */
 const KEY_CACHE_MS = 5000;
-const keyCache = new TtlCache<string, ApiKey | null>(KEY_CACHE_MS);
+const keyCache = processCache<string, ApiKey | null>("api-keys", KEY_CACHE_MS);
 
 /** Forgets every cached key; the importer calls it after writing keys itself. */
 export const clearApiKeyCache = () => keyCache.clear();
