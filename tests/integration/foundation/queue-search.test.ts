@@ -148,4 +148,27 @@ describe("keyword search within an agent's departments", () => {
     expect(result).toMatchObject({ total: 1, hasNext: false });
     expect(await found(agent.actor, "zzz" + w)).toEqual([]);
   });
+
+  it("pages through older matches in the view's order with an exact total", async () => {
+    const mine = await makeDepartment();
+    const agent = await makeStaff({ departmentIds: [mine.id] });
+    const customer = await makeCustomer();
+    const w = word("Gasket");
+    const monthAgo = Date.now() - 30 * 86_400_000;
+    // 60 matching tickets a month old (one a minute), then 1,100 newer ones without the word.
+    await fillDepartment(mine.id, customer.id, 60, (i) => `${w} leak ${i}`);
+    await db.update(tickets).set({ lastUpdateAt: sql`FROM_UNIXTIME(${monthAgo / 1000}) - INTERVAL (id % 100000) SECOND` }).where(sql`${tickets.departmentId} = ${mine.id}`);
+    await fillDepartment(mine.id, customer.id, 1100);
+    const expected = (
+      await db.select({ id: tickets.id }).from(tickets).where(sql`${tickets.departmentId} = ${mine.id} AND ${tickets.subject} LIKE ${`${w}%`}`).orderBy(sql`${tickets.lastUpdateAt} DESC, ${tickets.id} DESC`)
+    ).map((r) => r.id);
+    expect(expected).toHaveLength(60);
+    const seen: number[] = [];
+    for (let page = 1; page <= 3; page++) {
+      const result = await listQueue(agent.actor, queue({ q: w, page: String(page) }), 25);
+      expect(result).toMatchObject({ total: 60, totalCapped: false, pageCount: 3, hasNext: page < 3 });
+      seen.push(...result.rows.map((r) => r.id));
+    }
+    expect(seen).toEqual(expected);
+  });
 });
