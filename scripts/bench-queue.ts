@@ -1,45 +1,69 @@
-// Agent queue bench: fills its own database (helpdeck_bench_queue) with 1,000,000 tickets in bulk SQL,
-// starts the production build, signs in as an agent (2 of 6 departments) and as an admin, requests the
-// queue page (/agent) for each view, a department filter, keyword searches and a deep page, and writes
-// bench/queue.md with p50/p95 per scenario and the EXPLAIN of each query the page runs.
+// Agent queue and ticket page bench: signs in as an admin and as an agent (2 departments), requests the
+// queue page (/agent) for each view, a department filter, keyword searches (a rare word, an email, a
+// common word, a word common elsewhere but absent from the agent's departments), a subject sort and a
+// deep page, and the ticket page (/agent/tickets/<id>) of a ~5-message and of a 200-message thread;
+// reports p50/p95 per scenario (full server-rendered HTML over HTTP, production build) with the EXPLAIN
+// of each statement the queue page runs, into bench/queue.md.
 //
 //   NEXT_DIST_DIR=.data/next-scale NODE_ENV=production npx next build      (the build must exist)
-//   NEXT_DIST_DIR=.data/next-scale npm run bench:queue [-- --runs 50 --port 3710 --label after]
+//   NEXT_DIST_DIR=.data/next-scale npm run bench:queue [-- --database helpdeck_bench_scale]
+//       [--runs 50 --budget 30 --port 3710 --label after --only search --out bench/queue.md]
 //
-// The database is created, migrated and filled on the first run (a few minutes); later runs reuse it.
+// Its own database (helpdeck_bench_queue, the default) is created, migrated and filled with 1,000,000
+// tickets in bulk SQL on the first run. Any other --database must already be filled (the standard scale
+// data set, helpdeck_bench_scale: staff sign in with "scale-bench-password"); it is migrated, never
+// refilled; the bench adds its two thread tickets (subjects "Bench thread of N messages") once.
+// `runQueueBench(options)` returns the figures for the `npm run bench` orchestrator. It points
+// DATABASE_URL at its database before it loads the app's modules: call it in a process that has not
+// loaded `@/db` for another database.
 import "./load-env";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import type mysqlTypes from "mysql2/promise";
 import { log, pointAtBenchDatabase, run, startAppServer, waitForApp } from "./support/bench";
 
-const { values } = parseArgs({
-  options: {
-    tickets: { type: "string", default: "1000000" },
-    runs: { type: "string", default: "50" },
-    port: { type: "string", default: "3710" },
-    // Stop a scenario after this many seconds even when it has not run `runs` times (slow "before" runs).
-    budget: { type: "string", default: "30" },
-    label: { type: "string", default: "" },
-    out: { type: "string", default: "bench/queue.md" },
-  },
-});
-const ticketCount = Number(values.tickets);
-const runs = Number(values.runs);
-const budgetMs = Number(values.budget) * 1000;
-const port = Number(values.port);
-const baseUrl = `http://127.0.0.1:${port}`;
-const password = "queue-bench-password";
-
-const benchUrl = pointAtBenchDatabase("helpdeck_bench_queue");
+const ownDatabase = "helpdeck_bench_queue";
+const ownPassword = "queue-bench-password";
+/** The password of every staff member of the standard scale data set (scripts/support/scale-data.ts). */
+const scalePassword = "scale-bench-password";
 
 const departmentCount = 6;
 const staffCount = 20;
 const customerCount = 50_000;
 
+export type QueueBenchOptions = {
+  /** Database on the local server; only helpdeck_bench_queue is filled by this script. */
+  database?: string;
+  /** Tickets to fill helpdeck_bench_queue with (ignored for other databases). */
+  tickets?: number;
+  /** Requests per scenario after a warm-up, and the seconds a scenario may take at most. */
+  runs?: number;
+  budgetSeconds?: number;
+  port?: number;
+  /** Only the scenarios whose name contains this text. */
+  only?: string;
+  /** Also EXPLAIN each queue statement per scenario (the CLI's report does). */
+  explain?: boolean;
+};
+
+export type QueueScenarioResult = { who: string; name: string; url: string; p50: number; p95: number; n: number };
+
+export type QueueBenchResult = {
+  database: string;
+  data: { tickets: number; messages: number; departments: number; staff: number; customers: number };
+  cores: number;
+  loadAverage: number[];
+  runs: number;
+  budgetSeconds: number;
+  results: QueueScenarioResult[];
+  explains: string[];
+};
+
 /** Creates and fills the bench database unless it already holds the tickets. */
-async function fill() {
+async function fill(benchUrl: URL, ticketCount: number) {
   const mysql = await import("mysql2/promise");
   const server = new URL(benchUrl);
   const name = server.pathname.slice(1);
@@ -64,12 +88,14 @@ async function fill() {
   }
   await run("npx", ["tsx", "scripts/migrate.ts"]);
 
-  const { db } = await import("@/db");
-  const { sql } = await import("drizzle-orm");
   const { hashPassword } = await import("@/lib/auth/password");
+  const { rebuildTicketSearch } = await import("@/lib/tickets/search");
+  const load = await mysql.createConnection({ uri: benchUrl.toString() });
+  // The search index's triggers are skipped for the bulk load and the index built once at the end.
+  await load.query("SET @helpdeck_bulk_load = 1");
   const exec = async (label: string, query: string) => {
     const t0 = Date.now();
-    await db.execute(sql.raw(query));
+    await load.query(query);
     log(`${label} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   };
   const started = Date.now();
@@ -80,7 +106,7 @@ async function fill() {
     "customers",
     `INSERT INTO users (fullname, email) SELECT CONCAT(ELT(1 + seq % 8, 'Ada', 'Grace', 'Alan', 'Linus', 'Margaret', 'Ken', 'Barbara', 'Dennis'), ' Customer', seq), CONCAT('customer', seq, '@example.test') FROM seq_1_to_${customerCount}`,
   );
-  const hash = (await hashPassword(password)).replace(/'/g, "''");
+  const hash = (await hashPassword(ownPassword)).replace(/'/g, "''");
   // Staff 1 is the admin; agents 2..20 work in two neighbouring departments each.
   await exec(
     "staff",
@@ -138,7 +164,9 @@ async function fill() {
        WHERE t.id >= f.first_id + ${from} AND t.id < f.first_id + ${from + 200_000}`,
     );
   }
-  await exec("analyze", "ANALYZE TABLE tickets, messages, users, departments, staff, staff_departments");
+  await rebuildTicketSearch((statement) => exec(statement.slice(0, 60), statement));
+  await exec("analyze", "ANALYZE TABLE tickets, messages, users, departments, staff, staff_departments, ticket_search");
+  await load.end();
   log(`filled in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   return true;
 }
@@ -153,7 +181,7 @@ function keep(jar: Jar, response: Response) {
   }
 }
 
-async function signIn(login: string): Promise<Jar> {
+async function signIn(baseUrl: string, login: string, password: string): Promise<Jar> {
   const jar: Jar = new Map();
   const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
   keep(jar, csrfResponse);
@@ -171,55 +199,127 @@ async function signIn(login: string): Promise<Jar> {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
-async function main() {
+
+async function scalar(connection: mysqlTypes.Connection, query: string, params: unknown[] = []): Promise<number> {
+  const [[row]] = (await connection.query(query, params)) as unknown as [Record<string, unknown>[]];
+  return Number(Object.values(row ?? {})[0] ?? 0);
+}
+
+/**
+ * A ticket in `departmentId` with a thread of `count` messages (customer and staff alternating, a note
+ * every tenth), created once and found again by its subject on later runs.
+ */
+async function ensureThread(connection: mysqlTypes.Connection, departmentId: number, count: number): Promise<number> {
+  const subject = `Bench thread of ${count} messages`;
+  const existing = await scalar(connection, "SELECT COALESCE(MAX(id), 0) FROM tickets WHERE subject = ?", [subject]);
+  if (existing) return existing;
+  const userId = await scalar(connection, "SELECT MIN(id) FROM users");
+  const staffId = await scalar(connection, "SELECT MIN(id) FROM staff");
+  const [inserted] = (await connection.query(
+    `INSERT INTO tickets (public_token, subject, user_id, department_id, status, source, replies, last_replier_type, created_at, last_update_at)
+     VALUES (SHA2(CONCAT('queue-bench-thread-', ?), 256), ?, ?, ?, 4, 'email', ?, 'user', NOW() - INTERVAL ? HOUR, NOW() - INTERVAL 1 HOUR)`,
+    [count, subject, userId, departmentId, count - 1, count],
+  )) as unknown as [{ insertId: number }];
+  const ticketId = inserted.insertId;
+  await connection.query(
+    `INSERT INTO messages (ticket_id, author_type, user_id, staff_id, is_note, body, body_format, created_at)
+     SELECT ?, IF(seq % 2 = 1, 'user', 'staff'), IF(seq % 2 = 1, ?, NULL), IF(seq % 2 = 1, NULL, ?), seq % 10 = 0,
+            CONCAT('Message ', seq, ' of the thread. ', REPEAT('The printer still prints blank pages after the driver update. ', 1 + seq % 8)),
+            'text', NOW() - INTERVAL (? - seq) HOUR
+     FROM seq_1_to_${count}`,
+    [ticketId, userId, staffId, count],
+  );
+  return ticketId;
+}
+
+/** A word in many tickets of the help desk and in none of these departments (null if the data has none). */
+async function wordAbsentFrom(connection: mysqlTypes.Connection, departmentIds: number[]): Promise<string | null> {
+  for (const word of ["refund", "password", "vpn", "login", "billing", "shipping", "invoice", "laptop"]) {
+    const here = await scalar(
+      connection,
+      "SELECT COUNT(*) FROM (SELECT 1 FROM ticket_search WHERE MATCH(terms) AGAINST (? IN BOOLEAN MODE) LIMIT 1) x",
+      [`+(${departmentIds.map((id) => `d${id}x${word}*`).join(" ")})`],
+    );
+    if (here) continue;
+    const elsewhere = await scalar(connection, "SELECT COUNT(*) FROM (SELECT 1 FROM tickets WHERE MATCH(subject) AGAINST (? IN BOOLEAN MODE) LIMIT 10000) x", [`+${word}*`]);
+    if (elsewhere >= 10_000) return word;
+  }
+  return null;
+}
+
+export async function runQueueBench(options: QueueBenchOptions = {}): Promise<QueueBenchResult> {
+  const database = options.database ?? ownDatabase;
+  const runs = options.runs ?? 50;
+  const budgetMs = (options.budgetSeconds ?? 30) * 1000;
+  const port = options.port ?? 3710;
+  const baseUrl = `http://127.0.0.1:${port}`;
   const distDir = process.env.NEXT_DIST_DIR || ".next";
   if (!existsSync(path.join(distDir, "BUILD_ID"))) throw new Error(`no production build in ${distDir}: run \`NODE_ENV=production npx next build\` first`);
-  await fill();
-  await run("npx", ["tsx", "scripts/migrate.ts"]);
 
-  const { db, pool } = await import("@/db");
-  const { sql } = await import("drizzle-orm");
+  const url = pointAtBenchDatabase(database);
+  const own = database === ownDatabase;
+  if (own) await fill(url, options.tickets ?? 1_000_000);
+  await run("npx", ["tsx", "scripts/migrate.ts"]);
+  const mysql = await import("mysql2/promise");
+  const connection = await mysql.createConnection({ uri: url.toString() });
+  const password = own ? ownPassword : scalePassword;
   const { loadStaffActor } = await import("@/lib/auth/actors");
-  const { queueStatements } = await import("@/lib/tickets/queue");
-  const { queueQuerySchema } = await import("@/lib/validation/tickets");
-  const rowsOf = async (query: string) => ((await db.execute(sql.raw(query))) as unknown as [Record<string, unknown>[]])[0];
-  const [admin] = await rowsOf("SELECT id FROM staff WHERE username = 'bench-admin'");
-  // The second staff member works in the first two departments.
-  const [agent] = await rowsOf("SELECT s.id FROM staff s WHERE s.role = 'agent' ORDER BY s.id LIMIT 1");
-  const actors = {
-    admin: { login: "bench-admin", actor: (await loadStaffActor(Number(admin!.id)))! },
-    "agent (2 of 6 departments)": { login: "", actor: (await loadStaffActor(Number(agent!.id)))! },
+
+  const adminId = await scalar(connection, "SELECT id FROM staff WHERE username = 'bench-admin'");
+  // The first agent works in two neighbouring departments.
+  const agentId = await scalar(connection, "SELECT MIN(id) FROM staff WHERE role = 'agent'");
+  const [[agentRow]] = (await connection.query("SELECT username FROM staff WHERE id = ?", [agentId])) as unknown as [{ username: string }[]];
+  const data = {
+    tickets: await scalar(connection, "SELECT COUNT(*) FROM tickets"),
+    messages: await scalar(connection, "SELECT COUNT(*) FROM messages"),
+    departments: await scalar(connection, "SELECT COUNT(*) FROM departments"),
+    staff: await scalar(connection, "SELECT COUNT(*) FROM staff"),
+    customers: await scalar(connection, "SELECT COUNT(*) FROM users"),
   };
-  const [agentRow] = await rowsOf(`SELECT username FROM staff WHERE id = ${Number(agent!.id)}`);
-  actors["agent (2 of 6 departments)"].login = String(agentRow!.username);
-  const [{ n: total }] = (await rowsOf("SELECT COUNT(*) AS n FROM tickets")) as [{ n: number }];
-  const department = actors["agent (2 of 6 departments)"].actor.departmentIds[1]!;
+  const agentLabel = `agent (2 of ${data.departments} departments)`;
+  const actors = {
+    admin: { login: "bench-admin", actor: (await loadStaffActor(adminId))! },
+    [agentLabel]: { login: agentRow!.username, actor: (await loadStaffActor(agentId))! },
+  };
+  const agentDepartments = actors[agentLabel]!.actor.departmentIds;
+  const department = agentDepartments[1]!;
+  const email = String(((await connection.query("SELECT email FROM users ORDER BY id LIMIT 1 OFFSET 4241")) as unknown as [{ email: string }[]])[0][0]!.email);
+  const rareWord = own ? "ref1234" : "E1234";
+  const absentWord = await wordAbsentFrom(connection, agentDepartments);
+  // The ticket page: a thread of about five messages and a long one, in the agent's departments.
+  const normalTicket = own ? await ensureThread(connection, agentDepartments[0]!, 5) : await scalar(connection, "SELECT MAX(t.id) FROM tickets t WHERE t.department_id = ? AND t.replies = 4", [agentDepartments[0]]);
+  const longTicket = await ensureThread(connection, agentDepartments[0]!, 200);
+  await connection.end();
 
   const scenarios: [string, string][] = [
     ...["active", "mine", "unassigned", "open", "awaiting", "in-progress", "answered", "overdue", "closed", "all"].map(
-      (view) => [`view=${view}`, `view=${view}`] as [string, string],
+      (view) => [`view=${view}`, `/agent?view=${view}`] as [string, string],
     ),
-    ["department filter", `view=all&department=${department}`],
-    ["search: rare word", "view=all&q=ref1234"],
-    ["search: customer email", "view=all&q=customer4242%40example.test"],
-    ["search: common word", "view=all&q=printer"],
-    ["sort by subject", "view=active&sort=subject&dir=asc"],
-    ["deep page (page 200, all)", "view=all&page=200"],
+    ["department filter", `/agent?view=all&department=${department}`],
+    ["search: rare word", `/agent?view=all&q=${rareWord}`],
+    ["search: customer email", `/agent?view=all&q=${encodeURIComponent(email)}`],
+    ["search: common word", "/agent?view=all&q=printer"],
+    ...(absentWord ? [["search: word common elsewhere, absent from the agent's departments", `/agent?view=all&q=${absentWord}`] as [string, string]] : []),
+    ["sort by subject", "/agent?view=active&sort=subject&dir=asc"],
+    ["deep page (page 200, all)", "/agent?view=all&page=200"],
+    ["ticket page: ~5 messages", `/agent/tickets/${normalTicket}`],
+    ["ticket page: 200 messages", `/agent/tickets/${longTicket}`],
   ];
+  const selected = scenarios.filter(([name]) => !options.only || name.includes(options.only));
 
   const app = startAppServer(port, "queue");
-  const results: { who: string; name: string; url: string; p50: number; p95: number; n: number }[] = [];
+  const results: QueueScenarioResult[] = [];
   try {
     log(`starting the app on ${baseUrl}`);
     await waitForApp(app, baseUrl);
     for (const [who, { login }] of Object.entries(actors)) {
-      const jar = await signIn(login);
-      for (const [name, search] of scenarios) {
-        const url = `${baseUrl}/agent?${search}`;
+      const jar = await signIn(baseUrl, login, password);
+      for (const [name, target] of selected) {
         const get = async () => {
-          const response = await fetch(url, { headers: { Cookie: cookieHeader(jar) }, redirect: "manual" });
+          const response = await fetch(`${baseUrl}${target}`, { headers: { Cookie: cookieHeader(jar) }, redirect: "manual" });
           const body = await response.text();
-          if (response.status !== 200 || !body.includes('aria-label="Views"')) throw new Error(`${url}: ${response.status}`);
+          const expected = target.startsWith("/agent/tickets/") ? "Ticket link" : 'aria-label="Views"';
+          if (response.status !== 200 || !body.includes(expected)) throw new Error(`${target}: ${response.status}`);
         };
         await get(); // warm-up
         const times: number[] = [];
@@ -230,9 +330,9 @@ async function main() {
           times.push(performance.now() - t0);
         }
         times.sort((a, b) => a - b);
-        const result = { who, name, url: `/agent?${search}`, p50: percentile(times, 50), p95: percentile(times, 95), n: times.length };
+        const result = { who, name, url: target, p50: Math.round(percentile(times, 50)), p95: Math.round(percentile(times, 95)), n: times.length };
         results.push(result);
-        log(`${who} · ${name}: p50 ${result.p50.toFixed(0)} ms, p95 ${result.p95.toFixed(0)} ms (${result.n} runs)`);
+        log(`${who} · ${name}: p50 ${result.p50} ms, p95 ${result.p95} ms (${result.n} runs)`);
       }
     }
   } finally {
@@ -242,67 +342,99 @@ async function main() {
       // already gone
     }
   }
+  const loadAverage = os.loadavg();
 
-  // EXPLAIN of each statement the page runs (as drizzle generates them), per scenario and actor.
+  // EXPLAIN of each statement the queue page runs (as drizzle generates them), per scenario and actor.
   const explains: string[] = [];
-  for (const [who, { actor }] of Object.entries(actors)) {
-    for (const [name, search] of scenarios) {
-      const query = queueQuerySchema.parse(Object.fromEntries(new URLSearchParams(search)));
-      const statements = queueStatements(actor, query, 25, 72);
-      explains.push(`### ${who} · ${name} (\`/agent?${search}\`)`, "");
-      for (const statement of statements) {
-        const [plan] = (await pool.query(`EXPLAIN ${statement.sql}`, statement.params)) as unknown as [Record<string, unknown>[]];
-        explains.push(`${statement.name}:`, "", "```sql", statement.sql, "```", "", "| id | select_type | table | type | key | rows | Extra |", "| --- | --- | --- | --- | --- | ---: | --- |");
-        for (const row of plan) {
-          explains.push(`| ${row.id} | ${row.select_type} | ${row.table} | ${row.type} | ${row.key ?? ""} | ${row.rows} | ${row.Extra ?? ""} |`);
+  const { pool } = await import("@/db");
+  if (options.explain) {
+    const { queueStatements } = await import("@/lib/tickets/queue");
+    const { queueQuerySchema } = await import("@/lib/validation/tickets");
+    for (const [who, { actor }] of Object.entries(actors)) {
+      for (const [name, target] of selected) {
+        if (!target.startsWith("/agent?")) continue;
+        const query = queueQuerySchema.parse(Object.fromEntries(new URL(target, baseUrl).searchParams));
+        explains.push(`### ${who} · ${name} (\`${target}\`)`, "");
+        for (const statement of queueStatements(actor, query, 25, 72)) {
+          const [plan] = (await pool.query(`EXPLAIN ${statement.sql}`, statement.params)) as unknown as [Record<string, unknown>[]];
+          explains.push(`${statement.name}:`, "", "```sql", statement.sql, "```", "", "| id | select_type | table | type | key | rows | Extra |", "| --- | --- | --- | --- | --- | ---: | --- |");
+          for (const row of plan) explains.push(`| ${row.id} | ${row.select_type} | ${row.table} | ${row.type} | ${row.key ?? ""} | ${row.rows} | ${row.Extra ?? ""} |`);
+          explains.push("");
         }
-        explains.push("");
       }
     }
   }
   await pool.end();
+  return { database, data, cores: os.cpus().length, loadAverage, runs, budgetSeconds: budgetMs / 1000, results, explains };
+}
 
-  const label = values.label || "run";
+/** bench/queue.md: earlier runs (other labels) are kept, this label's section and EXPLAIN replaced. */
+function writeReport(result: QueueBenchResult, label: string, out: string) {
   const table = [
     `| who | scenario | p50 ms | p95 ms | runs |`,
     `| --- | --- | ---: | ---: | ---: |`,
-    ...results.map((r) => `| ${r.who} | ${r.name} (\`${r.url}\`) | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.n} |`),
+    ...result.results.map((r) => `| ${r.who} | ${r.name} (\`${r.url}\`) | ${r.p50} | ${r.p95} | ${r.n} |`),
   ].join("\n");
+  const d = result.data;
   const header = [
     `## ${label}: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
     "",
-    `${Number(total).toLocaleString("en")} tickets (${departmentCount} departments, ${staffCount} staff, ${customerCount.toLocaleString("en")} customers, one message each) · ` +
-      `${os.cpus().length} cores · load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} at the end · ` +
-      `each URL requested up to ${runs} times (at most ${budgetMs / 1000} s) after a warm-up, one at a time, full server-rendered HTML over HTTP, production build.`,
+    `\`${result.database}\`: ${d.tickets.toLocaleString("en")} tickets, ${d.messages.toLocaleString("en")} messages, ${d.departments} departments, ${d.staff} staff, ${d.customers.toLocaleString("en")} customers · ` +
+      `${result.cores} cores · load average ${result.loadAverage.map((l) => l.toFixed(2)).join(" ")} at the end · ` +
+      `each URL requested up to ${result.runs} times (at most ${result.budgetSeconds} s) after a warm-up, one at a time, full server-rendered HTML over HTTP, production build.`,
     "",
     table,
     "",
   ].join("\n");
-  mkdirSync(path.dirname(values.out!), { recursive: true });
-  // Keep earlier runs (e.g. "before") and their EXPLAINs; replace this label's.
-  const previous = existsSync(values.out!) ? readFileSync(values.out!, "utf8") : "";
-  const kept = previous
-    .split("\n## ")
-    .slice(1)
-    .filter((section) => !section.startsWith(`${label}:`) && !section.startsWith(`EXPLAIN (${label})`));
+  mkdirSync(path.dirname(out), { recursive: true });
+  const previous = existsSync(out) ? readFileSync(out, "utf8") : "";
+  const parts = previous.split("\n## ");
+  const intro = previous ? parts[0]! : "# Agent queue bench\n";
+  const kept = parts.slice(1).filter((section) => !section.startsWith(`${label}:`) && !section.startsWith(`EXPLAIN (${label})`));
   const section = (text: string) => `## ${text.trimEnd()}\n`;
   const report = [
-    "# Agent queue bench",
-    "",
-    "Generated by `npm run bench:queue` (scripts/bench-queue.ts) against `helpdeck_bench_queue`. Target: p95 < 200 ms.",
+    intro.trimEnd(),
     "",
     ...kept.filter((s) => !s.startsWith("EXPLAIN")).map(section),
     header,
     ...kept.filter((s) => s.startsWith("EXPLAIN")).map(section),
     `## EXPLAIN (${label})`,
     "",
-    ...explains,
+    ...result.explains,
   ].join("\n");
-  writeFileSync(values.out!, report);
-  log(`wrote ${values.out}`);
+  writeFileSync(out, report);
+  log(`wrote ${out}`);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      database: { type: "string", default: ownDatabase },
+      tickets: { type: "string", default: "1000000" },
+      runs: { type: "string", default: "50" },
+      // Stop a scenario after this many seconds even when it has not run `runs` times (slow "before" runs).
+      budget: { type: "string", default: "30" },
+      port: { type: "string", default: "3710" },
+      only: { type: "string" },
+      label: { type: "string", default: "run" },
+      out: { type: "string", default: "bench/queue.md" },
+    },
+  });
+  const result = await runQueueBench({
+    database: values.database,
+    tickets: Number(values.tickets),
+    runs: Number(values.runs),
+    budgetSeconds: Number(values.budget),
+    port: Number(values.port),
+    only: values.only,
+    explain: true,
+  });
+  writeReport(result, values.label, values.out);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
