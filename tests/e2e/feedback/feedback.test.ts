@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { outbox } from "@/db/schema";
+import { emailTemplates, outbox } from "@/db/schema";
 import { setFeedbackStatus, setFeedbackVote, submitFeedback } from "@/lib/feedback/manage";
 import { resetTemplate } from "@/lib/mail/template-admin";
 import { resetSettings, saveSettings } from "@/lib/settings";
@@ -174,7 +174,11 @@ describe("feedback", () => {
     await desk.waitForLoadState("networkidle");
     await desk.getByLabel("Subject").fill("Update on {{feedback.title}}: {{feedback.status}}");
     await desk.getByRole("button", { name: "Save", exact: true }).click();
-    await desk.getByText("Template saved.").waitFor();
+    // The saved template remounts the form (it is keyed by its text), which can swallow the "saved"
+    // message: wait for the stored row instead.
+    await expect
+      .poll(async () => (await db.select({ subject: emailTemplates.subject }).from(emailTemplates).where(eq(emailTemplates.event, "feedback_status")))[0]?.subject, { timeout: 20_000 })
+      .toBe("Update on {{feedback.title}}: {{feedback.status}}");
     await setFeedbackStatus(admin.actor, item.id, "under_review", "");
     const mail = await sink.waitFor((m) => m.envelope.to.includes(voter.email) && (m.parsed.subject ?? "").includes(title), 20_000);
     expect(mail.parsed.subject).toBe(`Update on ${title}: Under review`);
