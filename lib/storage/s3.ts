@@ -45,7 +45,8 @@ export function s3Storage(config: S3Config): Storage {
     body?: Buffer,
     extra: Record<string, string> = {},
   ) {
-    const objectKey = prefix + assertKey(key);
+    // The prefix is checked with the key, so a bad S3_PREFIX cannot reach outside it either.
+    const objectKey = assertKey(prefix + assertKey(key));
     const path = `${basePath}/${uriEncode(config.bucket)}/${objectKey.split("/").map(uriEncode).join("/")}`;
     const timestamp = amzDate(new Date());
     // Host as fetch will send it (URL.host drops a default port, as the request line does).
@@ -65,7 +66,7 @@ export function s3Storage(config: S3Config): Storage {
       method,
       headers: { ...sent, authorization },
       body: body ? new Uint8Array(body) : undefined,
-      signal: AbortSignal.timeout(config.timeoutMs ?? 30_000),
+      signal: AbortSignal.timeout(config.timeoutMs ?? 60_000),
     });
   }
 
