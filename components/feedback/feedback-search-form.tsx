@@ -20,7 +20,7 @@ export function FeedbackSearchForm({
 }) {
   return (
     <form action={action} method="get" role="search" className="flex flex-wrap items-end gap-2">
-      <div className="min-w-48 flex-1">
+      <div className="w-full sm:w-auto sm:min-w-48 sm:flex-1">
         <label htmlFor="fb-q" className="sr-only">
           Search feedback
         </label>
@@ -29,7 +29,7 @@ export function FeedbackSearchForm({
       <label className="sr-only" htmlFor="fb-status">
         Status
       </label>
-      <select id="fb-status" name="status" defaultValue={params.status} className={control}>
+      <select id="fb-status" name="status" defaultValue={params.status} className={`${control} flex-1 sm:flex-none`}>
         <option value="">Any status</option>
         {feedbackStatuses.map((s) => (
           <option key={s} value={s}>
@@ -42,7 +42,7 @@ export function FeedbackSearchForm({
           <label className="sr-only" htmlFor="fb-category">
             Category
           </label>
-          <select id="fb-category" name="category" defaultValue={params.category} className={control}>
+          <select id="fb-category" name="category" defaultValue={params.category} className={`${control} flex-1 sm:max-w-56 sm:flex-none`}>
             <option value="">All categories</option>
             {categories.map((c) => (
               <option key={c.id} value={c.id}>
@@ -55,7 +55,7 @@ export function FeedbackSearchForm({
       <label className="sr-only" htmlFor="fb-sort">
         Sort
       </label>
-      <select id="fb-sort" name="sort" defaultValue={params.sort} className={control}>
+      <select id="fb-sort" name="sort" defaultValue={params.sort} className={`${control} flex-1 sm:flex-none`}>
         <option value="">{params.q ? "Best match" : "Newest"}</option>
         <option value="new">Newest</option>
         <option value="top">Most votes</option>
