@@ -18,10 +18,25 @@ export type MailboxReport = {
 export type FetchOptions = {
   /** Messages downloaded per round trip. */
   batchSize?: number;
+  /** Messages of different senders stored at once (each sender's own stay in order). */
+  concurrency?: number;
   log?: (line: string) => void;
   /** Called after a message is stored and before it is marked \Seen (tests use it to simulate a crash). */
   afterIngest?: (uid: number, result: IngestResult) => void | Promise<void>;
 };
+
+/**
+ * Who sent a raw message, from its From header: the key that keeps one sender's mail in order. A reply
+ * must find the ticket its sender's earlier mail opened, so one sender's messages are never stored at
+ * the same time; different senders' are.
+ */
+export function senderKey(source: Buffer): string {
+  const text = source.subarray(0, 65_536).toString("latin1");
+  const end = text.search(/\r?\n\r?\n/);
+  const headers = (end === -1 ? text : text.slice(0, end)).replace(/\r?\n[ \t]+/g, " ");
+  const from = /^from:[ \t]*(.*)$/im.exec(headers)?.[1] ?? "";
+  return (/<([^>]*)>/.exec(from)?.[1] ?? from).trim().toLowerCase();
+}
 
 function imapClient(address: EmailAddress) {
   if (!address.imapHost || !address.imapUser) throw new Error(`IMAP is not configured for ${address.email}`);
@@ -74,16 +89,36 @@ export async function fetchMailbox(
         )) {
           if (message.source) batch.push({ uid: message.uid, source: message.source });
         }
-        for (const { uid, source } of batch) {
-          const result = await ingest(source, "imap", { emailAddressId: address.id });
-          report[result.status]++;
-          options.log?.(`${address.email} uid ${uid}: ${describeIngest(result)}`);
-          await options.afterIngest?.(uid, result);
-          // imapflow answers a failed STORE (link dropped, NO from the server) with false, not an error: stop
-          // here, as the link is likely gone; this message stays unseen and the next run skips it as a duplicate.
-          if (!(await client.messageFlagsAdd(String(uid), ["\\Seen"], { uid: true })))
-            throw new Error(`could not mark message uid ${uid} as seen`);
+        // One queue per sender, in mailbox order; up to `concurrency` senders at once.
+        const bySender = new Map<string, { uid: number; source: Buffer }[]>();
+        for (const message of batch) {
+          const key = senderKey(message.source);
+          bySender.set(key, [...(bySender.get(key) ?? []), message]);
         }
+        const queues = [...bySender.values()];
+        let failure: unknown = null;
+        const worker = async () => {
+          for (let queue = queues.shift(); queue && !failure; queue = queues.shift()) {
+            for (const { uid, source } of queue) {
+              if (failure) return;
+              try {
+                const result = await ingest(source, "imap", { emailAddressId: address.id });
+                report[result.status]++;
+                options.log?.(`${address.email} uid ${uid}: ${describeIngest(result)}`);
+                await options.afterIngest?.(uid, result);
+                // imapflow answers a failed STORE (link dropped, NO from the server) with false, not an error:
+                // stop, as the link is likely gone; this message stays unseen and the next run skips it as a
+                // duplicate.
+                if (!(await client.messageFlagsAdd(String(uid), ["\\Seen"], { uid: true })))
+                  throw new Error(`could not mark message uid ${uid} as seen`);
+              } catch (error) {
+                failure ??= error;
+              }
+            }
+          }
+        };
+        await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
+        if (failure) throw failure;
       }
     } finally {
       lock.release();

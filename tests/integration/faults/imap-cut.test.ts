@@ -139,18 +139,20 @@ describe("IMAP connection cut mid-fetch", () => {
     expect(cutInFetch.stored).toBe(20);
     expect(await unseenCount()).toBe(MESSAGES - 20);
 
-    // 2. The link drops as the third message of the next run is being marked \Seen: it is stored but stays unseen.
+    // 2. The link drops as the third message of the next run is being marked \Seen: it is stored but stays
+    // unseen, and so do the messages other senders' workers were storing at that moment.
     proxy!.arm({ onClientCommand: { text: "UID STORE", nth: 3 } });
     const cutInStore = await fetchOnce();
     expect(proxy!.cuts()).toBe(2);
     expect(cutInStore.error).toBeTruthy();
-    expect(cutInStore.stored).toBe(3);
+    expect(cutInStore.stored).toBeGreaterThanOrEqual(3);
     expect(await unseenCount()).toBe(MESSAGES - 22);
+    const storedButUnseen = cutInStore.stored - 2;
 
-    // 3. A run on a sound link finishes: the message stored in run 2 is recognised, not stored again.
+    // 3. A run on a sound link finishes: the messages stored in run 2 are recognised, not stored again.
     const clean = await fetchOnce();
     expect(clean.error).toBeUndefined();
-    expect(clean).toMatchObject({ found: MESSAGES - 22, duplicate: 1, stored: MESSAGES - 23 });
+    expect(clean).toMatchObject({ found: MESSAGES - 22, duplicate: storedButUnseen, stored: MESSAGES - 22 - storedButUnseen });
     expect(await unseenCount()).toBe(0);
 
     const stored = await db

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { emailAddresses, inboundMail, messages } from "@/db/schema";
 import { getEmailAddress } from "@/lib/mail/addresses";
-import { fetchMailbox } from "@/lib/mail/imap";
+import { fetchMailbox, senderKey } from "@/lib/mail/imap";
 import { ingest } from "@/lib/mail/ingest";
 import { makeDepartment, unique, uniqueEmail } from "../../support/factories";
 import { startDovecot, type Dovecot } from "../../support/dovecot";
@@ -134,6 +134,31 @@ describe("IMAP fetch", () => {
     expect(report).toMatchObject({ found: 1, stored: 1 });
     const rows = await db.select().from(messages).where(eq(messages.ticketId, first.ticketId));
     expect(rows).toHaveLength(2);
+  });
+
+  it("stores different senders' mail at once but each sender's in order: a follow-up in the same pass joins its ticket", async () => {
+    const customer = uniqueEmail("imaporder");
+    const opening = `<${unique("open")}@customer.example.test>`;
+    const followUp = `<${unique("follow")}@customer.example.test>`;
+    await dovecot.append(mailbox.user, buildRawMail({ from: `Ada <${customer}>`, to: address.email, subject: "Printer on fire", messageId: opening }));
+    for (let i = 0; i < 6; i++)
+      await dovecot.append(mailbox.user, buildRawMail({ from: uniqueEmail("other"), to: address.email, subject: `Other ${i}` }));
+    await dovecot.append(
+      mailbox.user,
+      buildRawMail({ from: customer.toUpperCase(), to: address.email, subject: "Re: Printer on fire", messageId: followUp, inReplyTo: opening }),
+    );
+    const report = await fetchMailbox((await getEmailAddress(db, address.id))!, { concurrency: 4 });
+    expect(report).toMatchObject({ found: 8, stored: 8 });
+    const [first] = await db.select({ ticketId: messages.ticketId }).from(messages).where(eq(messages.emailMessageId, opening));
+    const [second] = await db.select({ ticketId: messages.ticketId }).from(messages).where(eq(messages.emailMessageId, followUp));
+    expect(second!.ticketId).toBe(first!.ticketId);
+    expect(await unseenCount()).toBe(0);
+  });
+
+  it("reads the sender from a folded From header, with or without a display name", () => {
+    expect(senderKey(Buffer.from("Subject: x\r\nFrom: \"Ada, L.\"\r\n <Ada@Example.test>\r\n\r\nFrom: body@else.test\r\n"))).toBe("ada@example.test");
+    expect(senderKey(Buffer.from("from: bob@example.test\n\nhi"))).toBe("bob@example.test");
+    expect(senderKey(Buffer.from("Subject: none\r\n\r\nFrom: body@else.test"))).toBe("");
   });
 
   it("a wrong IMAP password is reported, and nothing is marked seen", async () => {
