@@ -14,11 +14,12 @@ const envSchema = z.object({
   ATTACHMENTS_DIR: z.string().default(".data/attachments"),
   // Where uploads live: "fs" (ATTACHMENTS_DIR, one machine) or "s3" (a bucket shared by every instance).
   STORAGE_DRIVER: z.enum(["fs", "s3"]).default("fs"),
-  S3_ENDPOINT: z.string().url("S3_ENDPOINT must be a URL such as https://s3.eu-west-1.amazonaws.com").optional(),
+  S3_ENDPOINT: z.union([z.literal(""), z.string().url("S3_ENDPOINT must be a URL such as https://s3.eu-west-1.amazonaws.com")]).optional(),
   S3_REGION: z.string().min(1).default("us-east-1"),
-  S3_BUCKET: z.string().min(1).optional(),
-  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
-  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  // Empty counts as unset, so a .env with blank S3 lines still starts with the fs driver.
+  S3_BUCKET: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_PREFIX: z.string().default(""),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   HELPDECK_TEST: z.string().optional(),

@@ -2,9 +2,11 @@
 // over HTTP with path-style URLs and SigV4 headers, and a ticket's attachment is stored in the bucket
 // and downloaded through the public-link route. s3rver checks the access key but, unlike AWS/MinIO, does
 // not recompute V4 signatures: the signature itself is proved by the AWS test vectors (tests/unit/storage).
+import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import mysql from "mysql2/promise";
 import S3rver from "s3rver";
@@ -214,5 +216,28 @@ describe("backup and restore with a bucket", () => {
     });
     expect((await target.get(key))?.toString()).toBe("from the old server");
     expect(existsSync(path.join(folder, "unused"))).toBe(false);
+  });
+});
+
+describe("S3 configuration", () => {
+  it("refuses to start with STORAGE_DRIVER=s3 and missing or malformed S3 settings, naming each", async () => {
+    const load = promisify(execFile)("npx", ["tsx", "-e", 'import("./lib/env")'], {
+      env: {
+        ...process.env,
+        STORAGE_DRIVER: "s3",
+        S3_ENDPOINT: "not a url",
+        S3_BUCKET: "",
+        S3_ACCESS_KEY_ID: "",
+        S3_SECRET_ACCESS_KEY: "",
+      },
+      timeout: 60_000,
+    });
+    const failure = await load.then(
+      () => null,
+      (error: { stderr: string }) => error.stderr,
+    );
+    expect(failure).toMatch(/S3_ENDPOINT: S3_ENDPOINT must be a URL/);
+    for (const name of ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"])
+      expect(failure).toContain(`${name} is required when STORAGE_DRIVER=s3`);
   });
 });
