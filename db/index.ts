@@ -25,7 +25,38 @@ const globalForDb = globalThis as unknown as { helpdeckPool?: mysql.Pool };
 export const pool = globalForDb.helpdeckPool ?? createPool();
 if (process.env.NODE_ENV !== "production") globalForDb.helpdeckPool = pool;
 
-export const db: Database = drizzle(pool, { schema, mode: "default" });
+/** InnoDB's deadlock verdict (errno 1213), wherever drizzle wrapped it. */
+function isDeadlock(error: unknown): boolean {
+  for (let current = error as { code?: string; errno?: number; cause?: unknown } | undefined, depth = 0; current && depth < 5; depth++) {
+    if (current.code === "ER_LOCK_DEADLOCK" || current.errno === 1213) return true;
+    current = current.cause as typeof current;
+  }
+  return false;
+}
+
+/**
+ * Transactions are retried when InnoDB picks them as a deadlock's victim: it has rolled the whole
+ * transaction back, and running it again is what the server asks for. Concurrent writers can deadlock on
+ * rows they all touch (the trigger-kept counters and search index), and that must cost them a retry,
+ * not an error. Transaction bodies only write to the database (files are stored before they start), so a
+ * second run is safe.
+ */
+function retryingDeadlocks(database: Database): Database {
+  const run = database.transaction.bind(database);
+  database.transaction = (async (work, config) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await run(work, config);
+      } catch (error) {
+        if (attempt >= 4 || !isDeadlock(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 20));
+      }
+    }
+  }) as Database["transaction"];
+  return database;
+}
+
+export const db: Database = retryingDeadlocks(drizzle(pool, { schema, mode: "default" }));
 
 /** A transaction handle or the database itself: domain functions accept either. */
 export type Tx = Database | Parameters<Parameters<Database["transaction"]>[0]>[0];
