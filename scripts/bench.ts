@@ -1,0 +1,190 @@
+// The scale run behind `npm run bench` (scripts/bench.sh prepares the machine and the build first): fills
+// the scale data set once (scripts/support/scale-data.ts), then measures every figure of the scale targets
+// on it and writes bench/results.md — the machine, the data, each figure with p50/p95/p99 and throughput,
+// each target met or missed and by how much.
+//
+//   npm run bench [-- --only queue,api,portal,mail,soak --seconds 15 --soak-minutes 10 --tickets 1000000]
+import "./load-env";
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { log, pointAtBenchDatabase } from "./support/bench";
+import type { LoadResult } from "./support/load";
+import { ensureScaleData, scaleDatabase, scaleDefaults, type ScaleCounts } from "./support/scale-data";
+
+const { values } = parseArgs({
+  options: {
+    only: { type: "string", default: "queue,api,portal,mail,soak" },
+    seconds: { type: "string", default: "15" },
+    "soak-minutes": { type: "string", default: "10" },
+    tickets: { type: "string", default: String(scaleDefaults.tickets) },
+    out: { type: "string", default: "bench/results.md" },
+  },
+});
+const only = new Set(values.only!.split(",").map((s) => s.trim()));
+const seconds = Number(values.seconds);
+const soakMinutes = Number(values["soak-minutes"]);
+
+/** One line of the targets table. */
+type Target = { figure: string; target: string; measured: string; met: boolean; note?: string };
+type Section = { title: string; body: string; targets: Target[] };
+
+const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString("en") : String(Math.round(n * 10) / 10));
+const loadTable = (rows: LoadResult[]) =>
+  [
+    "| Scenario | clients | req/s | p50 ms | p95 ms | p99 ms | ok | failed |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...rows.map((r) => `| ${r.name} | ${r.concurrency} | ${fmt(r.rps)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.ok} | ${r.failed}${r.firstFailure ? ` (${r.firstFailure})` : ""} |`),
+  ].join("\n");
+
+async function portalSection(): Promise<Section> {
+  const { runPortalBench } = await import("./bench-portal");
+  const result = await runPortalBench({ database: scaleDatabase, seconds, concurrency: 8, port: 3740 });
+  return {
+    title: "Portal",
+    body: [
+      "Over HTTP as a browser sends it, 8 clients. Opening a ticket posts the /open form's server action (multipart, `Next-Action`, same-origin `Origin`); a success is the redirect to the confirmation page, whose rendering comes back in the same response. Each ticket creates its customer and queues the confirmation mail in the same transaction. The public link page shows a random ticket of the data set with its thread.",
+      "",
+      loadTable(result.scenarios),
+    ].join("\n"),
+    targets: result.scenarios
+      .filter((s) => s.name.startsWith("Public link"))
+      .map((s) => ({ figure: "Portal public link page p95", target: "< 150 ms", measured: `${s.p95} ms`, met: s.p95 < 150 })),
+  };
+}
+
+async function mailSection(): Promise<Section> {
+  const { runMailBench, mailTable } = await import("./bench-mail");
+  const rows = await runMailBench({ pipeProcesses: 40, pipeConcurrency: 4, inProcess: 400, concurrency: 4, imapMessages: 400 });
+  return {
+    title: "Mail ingestion",
+    body: [
+      "Each message opens a new ticket for a new customer (~1 KB of text) and queues its confirmation mail in the same transaction, on top of the scale data set. Dovecot on loopback for IMAP.",
+      "",
+      mailTable(rows),
+    ].join("\n"),
+    targets: rows
+      .filter((row) => !row.door.includes("one at a time"))
+      .map((row) => ({ figure: `Ingestion: ${row.door.replace(/\s*\(.*?\)/g, "")}`, target: "≥ 100 msg/s", measured: `${row.perSecond} msg/s`, met: row.perSecond >= 100 })),
+  };
+}
+
+type SoakSummary = {
+  verdict: string;
+  minutes: number;
+  clients: number;
+  operations: number;
+  errors: number;
+  heapStart: number;
+  heapEnd: number;
+  rssMinute2: number;
+  rssEnd: number;
+  rssPeak: number;
+  p50: number;
+  p95: number;
+  p99: number;
+};
+
+async function soakSection(): Promise<Section> {
+  const json = path.resolve(".data/bench-soak.json");
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ["--experimental-websocket", "--import", "tsx", "scripts/bench-soak.ts", "--database", scaleDatabase, "--minutes", String(soakMinutes), "--out", "bench/soak-scale.md", "--json", json],
+      { stdio: ["ignore", "ignore", "inherit"], env: process.env },
+    );
+    // The soak exits 1 when its verdict fails; the figures are still written.
+    child.on("exit", (code) => (existsSync(json) ? resolve() : reject(new Error(`the soak exited ${code} without figures`))));
+  });
+  const soak = JSON.parse(readFileSync(json, "utf8")) as SoakSummary;
+  const heapGrowth = soak.heapEnd - soak.heapStart;
+  return {
+    title: "Memory over a soak run",
+    body: [
+      `${soak.minutes} minutes of mixed traffic (API creates, lists, shows and replies; portal pages; the agent queue; pipe deliveries) from ${soak.clients} clients on the scale data set: ${soak.operations.toLocaleString("en")} operations, ${soak.errors} errors, p50/p95/p99 ${fmt(soak.p50)}/${fmt(soak.p95)}/${fmt(soak.p99)} ms over all operations. Full report: [soak-scale.md](soak-scale.md).`,
+      "",
+      "| | minute 2 | last minute | peak |",
+      "| --- | ---: | ---: | ---: |",
+      `| Live heap after a full GC (MB) | ${fmt(soak.heapStart)} | ${fmt(soak.heapEnd)} | |`,
+      `| RSS of the server (MB) | ${fmt(soak.rssMinute2)} | ${fmt(soak.rssEnd)} | ${fmt(soak.rssPeak)} |`,
+    ].join("\n"),
+    targets: [
+      {
+        figure: `Memory flat over ${soak.minutes} minutes (live heap after GC; RSS)`,
+        target: "no growth, no errors",
+        measured: `${heapGrowth >= 0 ? "+" : ""}${fmt(heapGrowth)} MB heap, RSS ${fmt(soak.rssMinute2)} → ${fmt(soak.rssEnd)} MB, ${soak.errors} errors`,
+        met: soak.verdict === "PASS",
+      },
+    ],
+  };
+}
+
+function machine(): string {
+  let mariadb = "MariaDB";
+  let pool = "";
+  try {
+    const sock = path.resolve(".data/mariadb.sock");
+    const out = execFileSync("mariadb", ["--no-defaults", `--socket=${sock}`, "-uroot", "-N", "-e", "SELECT VERSION(), @@innodb_buffer_pool_size"], { encoding: "utf8" }).trim().split("\t");
+    mariadb = `MariaDB ${out[0]}`;
+    pool = `, InnoDB buffer pool ${Math.round(Number(out[1]) / 2 ** 30)} GiB`;
+  } catch {
+    // not the local server
+  }
+  return `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${mariadb}${pool}; client, app and database on the same machine`;
+}
+
+async function main() {
+  const startedAt = new Date();
+  const url = pointAtBenchDatabase(scaleDatabase);
+  const fill = await ensureScaleData(url, { ...scaleDefaults, tickets: Number(values.tickets) });
+  const runners: [string, () => Promise<Section>][] = [
+    ["portal", portalSection],
+    ["mail", mailSection],
+    ["soak", soakSection],
+  ];
+  const sections: Section[] = [];
+  const failures: string[] = [];
+  const loadAverages: number[] = [os.loadavg()[0]!];
+  for (const [name, runSection] of runners) {
+    if (!only.has(name)) continue;
+    log(`— ${name} —`);
+    try {
+      sections.push(await runSection());
+    } catch (error) {
+      failures.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+      log(`${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+    loadAverages.push(os.loadavg()[0]!);
+  }
+  writeFileSync(values.out!, report(startedAt, url.pathname.slice(1), fill, sections, failures, loadAverages));
+  log(`wrote ${values.out}`);
+  process.exit(failures.length ? 1 : 0);
+}
+
+function report(startedAt: Date, database: string, fill: { filled: boolean; seconds: number; counts: ScaleCounts }, sections: Section[], failures: string[], loadAverages: number[]) {
+  const targets = sections.flatMap((s) => s.targets);
+  const c = fill.counts;
+  mkdirSync(path.dirname(values.out!), { recursive: true });
+  return `# Scale results
+
+Generated by \`npm run bench\` (scripts/bench.sh, scripts/bench.ts) on ${startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC.
+
+- **Machine:** ${machine()}. 1-minute load average ${loadAverages.map((l) => l.toFixed(2)).join(" → ")} (at the start and after each part).
+- **Data:** \`${database}\`: ${c.tickets.toLocaleString("en")} tickets, ${c.messages.toLocaleString("en")} messages, ${c.customers.toLocaleString("en")} customers, ${c.departments} departments, ${c.staff} staff${fill.filled ? `, generated in ${fill.seconds} s by bulk SQL` : " (generated by an earlier run and reused)"}. Three years of tickets; recent ones open, older ones closed.
+- **App:** the production build, \`scripts/server.ts\` as \`npm start\` runs it, one Node process; every request authenticated as its door requires.
+
+## Targets
+
+| Figure | Target | Measured | Met |
+| --- | --- | --- | :---: |
+${targets.map((t) => `| ${t.figure} | ${t.target} | ${t.measured} | ${t.met ? "yes" : "**no**"} |`).join("\n")}
+${failures.length ? `\n**Parts that failed to run:** ${failures.join("; ")}\n` : ""}
+${sections.map((s) => `## ${s.title}\n\n${s.body}\n`).join("\n")}`;
+}
+
+main().catch((error: unknown) => {
+  console.error("bench failed:", error instanceof Error ? error.stack : error);
+  process.exit(1);
+});
