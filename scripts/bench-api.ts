@@ -329,8 +329,6 @@ export async function runApiBench(options: ApiBenchOptions = {}): Promise<ApiBen
     }
     if (keyId) await connection.query("DELETE FROM api_keys WHERE id = ?", [keyId]);
     await connection.end();
-    const { pool } = await import("@/db");
-    await pool.end().catch(() => undefined);
   }
 }
 
@@ -399,6 +397,9 @@ async function main() {
   mkdirSync(path.dirname(values.out), { recursive: true });
   writeFileSync(values.out, report);
   console.log(report);
+  // The EXPLAINs went through the app's pool; an orchestrator calling runApiBench keeps its own.
+  const { pool } = await import("@/db");
+  await pool.end();
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
