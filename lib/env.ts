@@ -8,6 +8,8 @@ const envSchema = z.object({
     .url("DATABASE_URL must be a URL such as mysql://user:pass@127.0.0.1:3391/helpdeck")
     .refine((value) => value.startsWith("mysql://") || value.startsWith("mariadb://"), "DATABASE_URL must be mysql://"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  // How long each instance may keep API keys and settings in memory (0: read them on every request).
+  HELPDECK_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   APP_URL: z.string().url().default("http://localhost:3000"),
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
   HELPDECK_SECRET_KEY: z.string().min(16, "HELPDECK_SECRET_KEY must be at least 16 characters").optional(),

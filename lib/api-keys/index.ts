@@ -1,6 +1,7 @@
 import { desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { apiKeys, type ApiKey } from "@/db/schema";
+import { env } from "../env";
 import { AppError } from "../errors";
 import { randomToken, safeEqual, sha256 } from "../tokens";
 import { ipEntryProblem, parseIpAllowlist } from "../ip";
@@ -17,11 +18,10 @@ export { ipAllowed, ipEntryProblem, parseIpAllowlist } from "../ip";
 /**
  * Keys by token hash, so that an API request does not look its key up every time. Every change below
  * clears it, so a revoked, edited or regenerated key stops working at once in this process; other app
- * instances see the change within KEY_CACHE_MS. Unknown tokens and inactive keys are not cached: a
- * key created or reactivated on another instance works at once.
+ * instances see the change within HELPDECK_CACHE_SECONDS (5 s by default). Unknown tokens and inactive
+ * keys are not cached: a key created or reactivated on another instance works at once.
  */
-const KEY_CACHE_MS = 5000;
-const keyCache = processCache<string, ApiKey | null>("api-keys", KEY_CACHE_MS);
+const keyCache = processCache<string, ApiKey | null>("api-keys", env.HELPDECK_CACHE_SECONDS * 1000);
 
 /** Forgets every cached key; the importer calls it after writing keys itself. */
 export const clearApiKeyCache = () => keyCache.clear();

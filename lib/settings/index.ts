@@ -2,6 +2,7 @@ import { inArray } from "drizzle-orm";
 import { z } from "zod";
 import { db, type Tx } from "@/db";
 import { settings } from "@/db/schema";
+import { env } from "../env";
 import { processCache } from "../ttl-cache";
 
 const bool = z.preprocess((value) => value === true || value === "1" || value === "true", z.boolean());
@@ -67,11 +68,11 @@ export async function getSettings(tx: Tx = db): Promise<Settings> {
 
 /**
  * The settings for per-request hot paths (the token API reads the page size and upload rules on every
- * call). At most SETTINGS_CACHE_MS old when another instance (or a script) changed them; a save or
- * reset through this process clears it at once. Pages and forms keep reading `getSettings()`, fresh.
+ * call). At most HELPDECK_CACHE_SECONDS (5 s by default) old when another instance or a script changed
+ * them; a save or reset through this process clears it at once. Pages and forms keep reading
+ * `getSettings()`, fresh.
  */
-const SETTINGS_CACHE_MS = 5000;
-const settingsCache = processCache<"all", Settings>("settings", SETTINGS_CACHE_MS, 1);
+const settingsCache = processCache<"all", Settings>("settings", env.HELPDECK_CACHE_SECONDS * 1000, 1);
 
 export function getCachedSettings(): Promise<Settings> {
   return settingsCache.get("all", () => getSettings());
