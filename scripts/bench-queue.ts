@@ -364,7 +364,7 @@ export async function runQueueBench(options: QueueBenchOptions = {}): Promise<Qu
       }
     }
   }
-  await pool.end();
+  // The app's pool stays open: an orchestrator calling runQueueBench goes on with it (main closes it).
   return { database, data, cores: os.cpus().length, loadAverage, runs, budgetSeconds: budgetMs / 1000, results, explains };
 }
 
@@ -430,6 +430,8 @@ async function main() {
     explain: true,
   });
   writeReport(result, values.label, values.out);
+  const { pool } = await import("@/db");
+  await pool.end();
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
