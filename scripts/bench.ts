@@ -127,9 +127,8 @@ async function portalSection(): Promise<Section> {
       "",
       loadTable(result.scenarios),
     ].join("\n"),
-    targets: result.scenarios
-      .filter((s) => s.name.startsWith("Public link"))
-      .map((s) => ({ figure: "Portal public link page p95", target: "< 150 ms", measured: `${s.p95} ms`, met: s.p95 < 150 })),
+    // The scale targets set none for the portal: its figures are reported, not judged.
+    targets: [],
   };
 }
 
