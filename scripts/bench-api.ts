@@ -29,7 +29,7 @@ export type ApiBenchOptions = {
    * tickets of one message each), or any other already-filled database.
    */
   database?: string;
-  /** Tickets to fill `helpdeck_bench` with (ignored for other databases). */
+  /** Tickets of `helpdeck_bench` or of the scale data set (ignored for other databases). */
   tickets?: number;
   seconds?: number;
   concurrency?: number;
@@ -240,10 +240,10 @@ export async function runApiBench(options: ApiBenchOptions = {}): Promise<ApiBen
 
   const url = pointAtBenchDatabase(database);
   const mysql = await import("mysql2/promise");
-  const { ensureScaleData, scaleDatabase } = await import("./support/scale-data");
+  const { ensureScaleData, scaleDatabase, scaleDefaults } = await import("./support/scale-data");
   if (database === scaleDatabase) {
     // The standard scale data set: filled on first use, migrated (backfills included) on later runs.
-    await ensureScaleData(url);
+    await ensureScaleData(url, { ...scaleDefaults, tickets: options.tickets ?? scaleDefaults.tickets });
   } else if (database !== "helpdeck_bench") {
     const server = new URL(url);
     server.pathname = "/";

@@ -85,7 +85,7 @@ async function queueSection(): Promise<Section> {
 
 async function apiSection(): Promise<Section> {
   const { runApiBench } = await import("./bench-api");
-  const result = await runApiBench({ database: scaleDatabase, concurrency: 32, seconds, port: 3390 });
+  const result = await runApiBench({ database: scaleDatabase, tickets: Number(values.tickets), concurrency: 32, seconds, port: 3390 });
   const goals: [RegExp, string, number][] = [
     [/^GET \/api\/tickets\/\{id\}/, "API show", 600],
     [/^GET \/api\/tickets\?page=/, "API list (exact totals)", 400],
