@@ -21,6 +21,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { log, pointAtBenchDatabase, run, startAppServer, waitForApp } from "./support/bench";
+import { measure } from "./support/load";
 
 export type ApiBenchOptions = {
   /**
@@ -100,8 +101,6 @@ async function fillOwnDatabase(connection: Connection, ticketCount: number) {
   log(`filled in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-const round1 = (value: number) => Math.round(value * 10) / 10;
 
 /** One request over a keep-alive connection; resolves with the status and the parsed JSON body. */
 function request(agent: http.Agent, port: number, method: string, urlPath: string, headers: Record<string, string>, body?: string) {
@@ -148,48 +147,25 @@ function localDatabasePid(): number | undefined {
 
 /** Runs `send` from `concurrency` loops for `seconds` after a warm-up; a success is HTTP 200 with success=1. */
 async function load(name: string, send: Send, concurrency: number, seconds: number, pids: { app?: number; db?: number }): Promise<ApiScenarioResult> {
-  await Promise.all(Array.from({ length: concurrency }, async () => { for (let i = 0; i < 5; i++) await send().catch(() => null); }));
-  const latencies: number[] = [];
-  let ok = 0;
-  let failed = 0;
-  const deadline = Date.now() + seconds * 1000;
-  const cpuBefore = { app: cpuMs(pids.app), db: cpuMs(pids.db) };
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (Date.now() < deadline) {
-        const t0 = performance.now();
-        try {
-          const response = await send();
-          if (response.status === 200 && response.json.success === 1) ok++;
-          else failed++;
-        } catch {
-          failed++;
-        }
-        latencies.push(performance.now() - t0);
-      }
-    }),
+  let cpuBefore: { app: number | null; db: number | null } = { app: null, db: null };
+  const measured = await measure(
+    name,
+    concurrency,
+    seconds,
+    async () => {
+      const response = await send();
+      return response.status === 200 && response.json.success === 1;
+    },
+    5,
+    () => (cpuBefore = { app: cpuMs(pids.app), db: cpuMs(pids.db) }),
   );
-  const elapsed = (performance.now() - started) / 1000;
   const perRequest = (before: number | null, after: number | null) =>
-    before === null || after === null || ok + failed === 0 ? null : Math.round(((after - before) / (ok + failed)) * 100) / 100;
+    before === null || after === null || measured.requests === 0 ? null : Math.round(((after - before) / measured.requests) * 100) / 100;
   const appCpuMs = perRequest(cpuBefore.app, cpuMs(pids.app));
   const dbCpuMs = perRequest(cpuBefore.db, cpuMs(pids.db));
-  latencies.sort((a, b) => a - b);
-  const result = {
-    name,
-    requests: ok + failed,
-    ok,
-    failed,
-    rps: Math.round((ok + failed) / elapsed),
-    p50: round1(percentile(latencies, 50)),
-    p95: round1(percentile(latencies, 95)),
-    p99: round1(percentile(latencies, 99)),
-    appCpuMs,
-    dbCpuMs,
-  };
-  log(`${name}: ${result.rps} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms (${ok} ok, ${failed} failed), CPU/request app ${appCpuMs} ms, db ${dbCpuMs} ms`);
-  return result;
+  log(`${name}: CPU/request app ${appCpuMs} ms, db ${dbCpuMs} ms`);
+  const { requests, ok, failed, rps, p50, p95, p99 } = measured;
+  return { name, requests, ok, failed, rps, p50, p95, p99, appCpuMs, dbCpuMs };
 }
 
 /** The statements the list (a deep page) and the show run, as the app issues them, with their EXPLAIN. */
@@ -379,7 +355,8 @@ async function main() {
   const { values } = parseArgs({
     options: {
       database: { type: "string", default: "helpdeck_bench_scale" },
-      tickets: { type: "string", default: "100000" },
+      // Default: 100,000 for helpdeck_bench, the standard 1,000,000 for the scale data set.
+      tickets: { type: "string" },
       seconds: { type: "string", default: "10" },
       concurrency: { type: "string", default: "32" },
       port: { type: "string", default: "3390" },
@@ -388,7 +365,7 @@ async function main() {
   });
   const result = await runApiBench({
     database: values.database,
-    tickets: Number(values.tickets),
+    tickets: values.tickets ? Number(values.tickets) : undefined,
     seconds: Number(values.seconds),
     concurrency: Number(values.concurrency),
     port: Number(values.port),

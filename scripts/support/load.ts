@@ -19,9 +19,20 @@ export type LoadResult = {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
-/** `send` resolves true for a correct answer, false (or throws) for a wrong one. */
-export async function measure(name: string, concurrency: number, seconds: number, send: () => Promise<boolean>, warmUp = 3): Promise<LoadResult> {
+/**
+ * `send` resolves true for a correct answer, false (or throws) for a wrong one. `onStart` runs when the
+ * measured window opens, after the warm-up (to sample counters such as CPU time over the same window).
+ */
+export async function measure(
+  name: string,
+  concurrency: number,
+  seconds: number,
+  send: () => Promise<boolean>,
+  warmUp = 3,
+  onStart?: () => void,
+): Promise<LoadResult> {
   await Promise.all(Array.from({ length: concurrency }, async () => { for (let i = 0; i < warmUp; i++) await send().catch(() => false); }));
+  onStart?.();
   const latencies: number[] = [];
   let ok = 0;
   let failed = 0;
