@@ -23,7 +23,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import type mysqlTypes from "mysql2/promise";
-import { log, pointAtBenchDatabase, run, startAppServer, waitForApp } from "./support/bench";
+import { cookieHeader, log, pointAtBenchDatabase, run, signInStaff, startAppServer, waitForApp } from "./support/bench";
 
 const ownDatabase = "helpdeck_bench_queue";
 const ownPassword = "queue-bench-password";
@@ -171,32 +171,6 @@ async function fill(benchUrl: URL, ticketCount: number) {
   return true;
 }
 
-type Jar = Map<string, string>;
-const cookieHeader = (jar: Jar) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-function keep(jar: Jar, response: Response) {
-  for (const line of response.headers.getSetCookie()) {
-    const [pair] = line.split(";");
-    const eq = pair!.indexOf("=");
-    jar.set(pair!.slice(0, eq).trim(), pair!.slice(eq + 1).trim());
-  }
-}
-
-async function signIn(baseUrl: string, login: string, password: string): Promise<Jar> {
-  const jar: Jar = new Map();
-  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
-  keep(jar, csrfResponse);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const response = await fetch(`${baseUrl}/api/auth/callback/staff`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookieHeader(jar) },
-    body: new URLSearchParams({ csrfToken, login, password, json: "true" }),
-  });
-  keep(jar, response);
-  if (!jar.has("next-auth.session-token")) throw new Error(`sign-in as ${login} failed (${response.status} ${await response.text()})`);
-  return jar;
-}
-
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
 
@@ -313,7 +287,7 @@ export async function runQueueBench(options: QueueBenchOptions = {}): Promise<Qu
     log(`starting the app on ${baseUrl}`);
     await waitForApp(app, baseUrl);
     for (const [who, { login }] of Object.entries(actors)) {
-      const jar = await signIn(baseUrl, login, password);
+      const jar = await signInStaff(baseUrl, login, password);
       for (const [name, target] of selected) {
         const get = async () => {
           const response = await fetch(`${baseUrl}${target}`, { headers: { Cookie: cookieHeader(jar) }, redirect: "manual" });

@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { log, pointAtBenchDatabase, run, startAppServer, waitForApp } from "./support/bench";
+import { cookieHeader, log, pointAtBenchDatabase, run, signInStaff, startAppServer, waitForApp } from "./support/bench";
 import { HeapProbe } from "./support/heap-probe";
 
 const { values } = parseArgs({
@@ -130,33 +130,6 @@ async function seed() {
   return { departmentIds, customerIds, token: key.token, publicTokens: tokens, addressId: address!.id };
 }
 
-type Jar = Map<string, string>;
-const cookieHeader = (jar: Jar) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-function keep(jar: Jar, response: Response) {
-  for (const line of response.headers.getSetCookie()) {
-    const [pair] = line.split(";");
-    const at = pair!.indexOf("=");
-    jar.set(pair!.slice(0, at).trim(), pair!.slice(at + 1).trim());
-  }
-}
-
-/** Signs the agent in over HTTP, as the sign-in form does (next-auth credentials callback). */
-async function signIn(): Promise<Jar> {
-  const jar: Jar = new Map();
-  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
-  keep(jar, csrfResponse);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const response = await fetch(`${baseUrl}/api/auth/callback/staff`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookieHeader(jar) },
-    body: new URLSearchParams({ csrfToken, login: "soak-agent", password, json: "true" }),
-  });
-  keep(jar, response);
-  if (!jar.has("next-auth.session-token")) throw new Error(`agent sign-in failed (${response.status})`);
-  return jar;
-}
-
 /** Resident memory of a process and its children, in MB, from /proc (Linux). */
 function rssMb(pid: number): number {
   let kb = 0;
@@ -207,7 +180,7 @@ async function main() {
   try {
     log(`starting the app on ${baseUrl}`);
     await waitForApp(app, baseUrl);
-    const jar = await signIn();
+    const jar = await signInStaff(baseUrl, "soak-agent", password);
     const apiHeaders = { Token: data.token };
     const form = { ...apiHeaders, "Content-Type": "application/x-www-form-urlencoded" };
     const createdTickets: number[] = [];

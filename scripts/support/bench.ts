@@ -63,3 +63,31 @@ export async function waitForApp(app: ChildProcess, baseUrl: string) {
   }
   throw new Error(`the app did not answer at ${baseUrl}`);
 }
+
+/** Cookies a bench client carries between requests. */
+export type CookieJar = Map<string, string>;
+export const cookieHeader = (jar: CookieJar) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+function keepCookies(jar: CookieJar, response: Response) {
+  for (const line of response.headers.getSetCookie()) {
+    const [pair] = line.split(";");
+    const at = pair!.indexOf("=");
+    jar.set(pair!.slice(0, at).trim(), pair!.slice(at + 1).trim());
+  }
+}
+
+/** Signs a staff member in over HTTP, as the sign-in form does (next-auth credentials callback). */
+export async function signInStaff(baseUrl: string, login: string, password: string): Promise<CookieJar> {
+  const jar: CookieJar = new Map();
+  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
+  keepCookies(jar, csrfResponse);
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const response = await fetch(`${baseUrl}/api/auth/callback/staff`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookieHeader(jar) },
+    body: new URLSearchParams({ csrfToken, login, password, json: "true" }),
+  });
+  keepCookies(jar, response);
+  if (!jar.has("next-auth.session-token")) throw new Error(`sign-in as ${login} failed (${response.status} ${await response.text()})`);
+  return jar;
+}
