@@ -3,9 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { actionError, formObject, invalidInput, type ActionResult } from "@/lib/actions";
+import { formObject, type ActionResult } from "@/lib/actions";
 import type { StaffActor } from "@/lib/auth/actors";
-import { requireStaff } from "@/lib/auth/session";
 import {
   commentOnFeedback,
   convertFeedbackToTicket,
@@ -27,28 +26,13 @@ import {
   feedbackModerateSchema,
   feedbackStatusSchema,
 } from "@/lib/validation/feedback";
+import { staffAction } from "../staff-action";
 
 const idSchema = z.coerce.number().int().positive();
 
 /** Staff check, zod parse, domain call; the agent and portal feedback pages are refreshed after. */
-async function feedbackAction<S extends z.ZodType>(
-  schema: S,
-  input: unknown,
-  work: (data: z.output<S>, actor: StaffActor) => Promise<string>,
-): Promise<ActionResult> {
-  const actor = await requireStaff();
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
-  let message: string;
-  try {
-    message = await work(parsed.data, actor);
-  } catch (error) {
-    return actionError(error);
-  }
-  revalidatePath("/agent/feedback", "layout");
-  revalidatePath("/feedback", "layout");
-  return { ok: true, message };
-}
+const feedbackAction = <S extends z.ZodType>(schema: S, input: unknown, work: (data: z.output<S>, actor: StaffActor) => Promise<string>) =>
+  staffAction(schema, input, work, ["/agent/feedback", "/feedback"]);
 
 export async function moderateFeedbackAction(input: unknown): Promise<ActionResult> {
   return feedbackAction(feedbackModerateSchema, input, async ({ itemId, visibility }, actor) => {

@@ -1,12 +1,10 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { actionError, formObject, invalidInput, type ActionResult } from "@/lib/actions";
+import { formObject, type ActionResult } from "@/lib/actions";
 import { filesFromForm } from "@/lib/attachments";
 import type { StaffActor } from "@/lib/auth/actors";
-import { requireStaff } from "@/lib/auth/session";
 import {
   deleteArticle,
   deleteCategory,
@@ -17,29 +15,14 @@ import {
   setArticleStatus,
 } from "@/lib/kb/manage";
 import { kbArticleFormSchema, kbCategoryFormSchema } from "@/lib/validation/kb";
+import { staffAction } from "../staff-action";
 
 const idSchema = z.coerce.number().int().positive();
 const direction = z.enum(["up", "down"]);
 
 /** Staff check, zod parse, domain call; pages of the help center and the agent list are refreshed after. */
-async function kbAction<S extends z.ZodType>(
-  schema: S,
-  input: unknown,
-  work: (data: z.output<S>, actor: StaffActor) => Promise<string>,
-): Promise<ActionResult> {
-  const actor = await requireStaff();
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
-  let message: string;
-  try {
-    message = await work(parsed.data, actor);
-  } catch (error) {
-    return actionError(error);
-  }
-  revalidatePath("/agent/kb", "layout");
-  revalidatePath("/kb", "layout");
-  return { ok: true, message };
-}
+const kbAction = <S extends z.ZodType>(schema: S, input: unknown, work: (data: z.output<S>, actor: StaffActor) => Promise<string>) =>
+  staffAction(schema, input, work, ["/agent/kb", "/kb"]);
 
 export async function saveArticleAction(id: number | null, form: FormData): Promise<ActionResult> {
   let createdId: number | null = null;
