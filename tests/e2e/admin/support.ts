@@ -3,16 +3,11 @@ import { eq, inArray } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { db } from "@/db";
 import { settings } from "@/db/schema";
-import { newPage } from "../../support/browser";
+import { newPage, signInStaff } from "../../support/browser";
 import { makeStaff } from "../../support/factories";
 
-export async function signInStaff(page: Page, login: string, password: string) {
-  await page.goto("/agent/login");
-  await page.getByLabel("Username or email").fill(login);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/agent");
-}
+// The admin tests import it from here; it lives with the other browser helpers.
+export { signInStaff } from "../../support/browser";
 
 /** A fresh admin, signed in, in a new browser page. */
 export async function adminPage(browser: Browser, options: { width?: number } = {}) {

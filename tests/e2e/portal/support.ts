@@ -42,13 +42,8 @@ export function linkIn(mail: ReceivedMail, path: RegExp): string {
   return match[0];
 }
 
-export async function signInCustomer(page: Page, email: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/account/tickets");
-}
+// The portal tests import it from here; it lives with the other browser helpers.
+export { signInCustomer } from "../../support/browser";
 
 /** Desktop (1280) and phone (390) screenshots of the page as it is now. */
 export async function shootBoth(page: Page, name: string) {
