@@ -90,16 +90,10 @@ describe("admin: email addresses", () => {
     await expect
       .poll(async () => (await db.select({ port: emailAddresses.smtpPort }).from(emailAddresses).where(eq(emailAddresses.email, address)))[0]?.port)
       .toBe(1);
-    // The save refreshes the page; a click during that refresh can be lost, or land in a form the refresh
-    // then remounts empty. Fill and send again until the answer shows (sending again changes nothing).
+    // The save refreshes the page; a click during that refresh would be lost.
     await page.waitForLoadState("networkidle");
-    const refused = page.getByText(/The SMTP server did not accept the mail/);
-    for (let attempt = 0; attempt < 5 && !(await refused.isVisible()); attempt++) {
-      await page.getByLabel("Send a test email to").fill(to);
-      await page.getByRole("button", { name: "Send test email" }).click();
-      await refused.waitFor({ timeout: 6_000 }).catch(() => undefined);
-    }
-    await refused.waitFor();
+    await page.getByRole("button", { name: "Send test email" }).click();
+    await page.getByText(/The SMTP server did not accept the mail/).waitFor();
 
     await page.getByRole("button", { name: "Delete address" }).click();
     await page.waitForURL("**/admin/email");
