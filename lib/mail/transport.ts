@@ -2,11 +2,16 @@ import nodemailer, { type Transporter } from "nodemailer";
 import type { EmailAddress } from "@/db/schema";
 import { decryptOptionalSecret } from "../crypto";
 
-const cache = new Map<number, { version: number; transporter: Transporter }>();
+const cache = new Map<number, { version: string; transporter: Transporter }>();
+
+/** The settings a transport is built from: `updated_at` has one-second precision, so two saves in the same second would keep a stale transport. */
+function settingsVersion(address: EmailAddress) {
+  return JSON.stringify([address.smtpHost, address.smtpPort, address.smtpSecurity, address.smtpUser, address.smtpPasswordEnc]);
+}
 
 /** nodemailer transport for an address's SMTP settings; certificates are checked (no opt-out for SMTP). */
 export function smtpTransportFor(address: EmailAddress): Transporter {
-  const version = address.updatedAt.getTime();
+  const version = settingsVersion(address);
   const cached = cache.get(address.id);
   if (cached?.version === version) return cached.transporter;
   cached?.transporter.close();
