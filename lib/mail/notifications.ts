@@ -12,28 +12,31 @@ import {
   type EmailEvent,
 } from "@/db/schema";
 import { env } from "../env";
-import { getSettings } from "../settings";
+import { getCachedSettings } from "../settings";
 import { statusLabel } from "../tickets/status";
-import { getSendingAddress } from "./addresses";
+import { domainOf, getSendingAddress } from "./addresses";
 import { htmlToPlainText } from "./html";
-import { enqueueMail, threadHeaders, ticketThread } from "./outbox";
-import { loadTemplate, renderTemplate, type TemplateValue, type TemplateVars } from "./templates";
+import { enqueueMail, enqueueMails, fallbackMessageIdDomain, isCustomerThreadEvent, newMessageId, threadHeaders, ticketThread, type OutgoingMail } from "./outbox";
+import { loadTemplate, renderTemplate, type Template, type TemplateValue, type TemplateVars } from "./templates";
 
 // Every function here runs inside the transaction of the change that causes the mail, so the mail and
 // the change are committed (or rolled back) together.
 
 /** The help desk's public address (admin setting, else APP_URL), without a trailing slash. */
 export async function baseUrl(tx?: Tx) {
-  const { helpdeskUrl } = await getSettings(tx);
+  const { helpdeskUrl } = await getCachedSettings(tx);
   return (helpdeskUrl || env.APP_URL).replace(/\/+$/, "");
 }
 
-/** Read through the caller's transaction: a second pool connection per mail deadlocks a busy pool. */
+/** Read through the caller's transaction on a miss: a second pool connection per mail deadlocks a busy pool. */
 async function helpdeskName(tx: Tx) {
-  return (await getSettings(tx)).helpdeskName;
+  return (await getCachedSettings(tx)).helpdeskName;
 }
 
-function messageValue(body: string, format: "text" | "html"): TemplateValue {
+/** A message body as the templates' {{message}}: stored as written, so no need to read it back. */
+export type MessageBody = { body: string; format: "text" | "html" };
+
+function messageValue({ body, format }: MessageBody): TemplateValue {
   // Stored HTML bodies are sanitised on the way in (mail) or by the editor's door; text is escaped at render time.
   return format === "html" ? { text: htmlToPlainText(body), html: body } : body;
 }
@@ -61,7 +64,7 @@ async function loadTicketContext(tx: Tx, ticketId: number) {
     .from(ticketParticipants)
     .where(eq(ticketParticipants.ticketId, ticketId));
   const address = await getSendingAddress(tx, row.departmentId);
-  const settings = await getSettings(tx);
+  const settings = await getCachedSettings(tx);
   const url = (settings.helpdeskUrl || env.APP_URL).replace(/\/+$/, "");
   const vars: TemplateVars = {
     "ticket.id": row.id,
@@ -89,44 +92,48 @@ function withTicketReference(subject: string, ticketId: number) {
   return subject.includes(`[#${ticketId}]`) ? subject : `[#${ticketId}] ${subject}`;
 }
 
-type PreparedMail = { template: Awaited<ReturnType<typeof loadTemplate>>; headers: ReturnType<typeof threadHeaders> };
-
 /**
- * Template and thread headers read once for a batch of staff notices: staff mail does not join the
- * customer's thread, so every notice of the batch gets the same headers (two queries fewer per agent).
+ * The mails one change queues, written to the outbox in one statement. Each mail answers the latest
+ * mail of the customer's thread, read once and grown by the customer's mails added here; staff
+ * notices are not part of that thread, but chaining them to it keeps agents' mail grouped too.
  */
-async function prepareStaffMail(tx: Tx, context: TicketContext, event: EmailEvent): Promise<PreparedMail> {
-  return { template: await loadTemplate(tx, event), headers: threadHeaders(await ticketThread(tx, context.ticket.id)) };
-}
+class TicketMailBatch {
+  private readonly mails: OutgoingMail[] = [];
 
-async function enqueueTicketMail(
-  tx: Tx,
-  context: TicketContext,
-  event: EmailEvent,
-  recipient: { to: string; cc?: string[] },
-  extra: TemplateVars = {},
-  attachmentIds?: number[],
-  prepared?: PreparedMail,
-) {
-  const template = prepared ? prepared.template : await loadTemplate(tx, event);
-  if (!template) return null;
-  const rendered = renderTemplate(template, { ...context.vars, ...extra });
-  // Staff notifications are not part of the customer's thread, but chaining them keeps agents' mail grouped too.
-  const { inReplyTo, references } = prepared?.headers ?? threadHeaders(await ticketThread(tx, context.ticket.id));
-  return enqueueMail(tx, {
-    event,
-    ticketId: context.ticket.id,
-    emailAddressId: context.address?.id ?? null,
-    fromEmail: context.address?.email ?? null,
-    to: recipient.to,
-    cc: recipient.cc,
-    subject: withTicketReference(rendered.subject, context.ticket.id),
-    text: rendered.text,
-    html: rendered.html,
-    inReplyTo,
-    references,
-    attachmentIds,
-  });
+  constructor(
+    private readonly context: TicketContext,
+    private readonly thread: string[],
+  ) {}
+
+  /** Adds a mail rendered from the event's template (nothing when the admin switched it off). */
+  add(template: Template | null, event: EmailEvent, to: { to: string; cc?: string[] }, extra: TemplateVars = {}, attachmentIds?: number[]) {
+    if (!template) return null;
+    const { ticket, address, vars } = this.context;
+    const rendered = renderTemplate(template, { ...vars, ...extra });
+    const messageId = newMessageId(address?.email ? domainOf(address.email) : fallbackMessageIdDomain(), ticket.id);
+    const { inReplyTo, references } = threadHeaders(this.thread);
+    this.mails.push({
+      event,
+      messageId,
+      ticketId: ticket.id,
+      emailAddressId: address?.id ?? null,
+      fromEmail: address?.email ?? null,
+      to: to.to,
+      cc: to.cc,
+      subject: withTicketReference(rendered.subject, ticket.id),
+      text: rendered.text,
+      html: rendered.html,
+      inReplyTo,
+      references,
+      attachmentIds,
+    });
+    if (isCustomerThreadEvent(event)) this.thread.push(messageId);
+    return messageId;
+  }
+
+  enqueue(tx: Tx) {
+    return enqueueMails(tx, this.mails);
+  }
 }
 
 /** Active staff who work in the department (agents by membership; admins only when they are members). */
@@ -139,73 +146,49 @@ async function departmentStaff(tx: Tx, departmentId: number) {
     .orderBy(asc(staff.id));
 }
 
-async function loadMessage(tx: Tx, messageId: number) {
-  const [row] = await tx
-    .select({ body: messages.body, bodyFormat: messages.bodyFormat })
-    .from(messages)
-    .where(eq(messages.id, messageId));
-  return row ? messageValue(row.body, row.bodyFormat) : "";
-}
-
-/** New ticket: a confirmation with the ticket's link to the customer, and a heads-up to the department's agents. */
+/**
+ * New ticket: a confirmation with the ticket's link to the customer, and a heads-up to the department's
+ * agents. The ticket is new in this transaction: its thread is at most the mail that opened it.
+ */
 export async function notifyTicketCreated(
   tx: Tx,
-  input: { ticketId: number; messageId: number; notifyCustomer: boolean; openedByStaffId?: number | null },
+  input: { ticketId: number; message: MessageBody; emailMessageId?: string | null; notifyCustomer: boolean; openedByStaffId?: number | null },
 ) {
   const context = await loadTicketContext(tx, input.ticketId);
-  const message = await loadMessage(tx, input.messageId);
+  const message = messageValue(input.message);
+  const mails = new TicketMailBatch(context, input.emailMessageId ? [input.emailMessageId] : []);
   if (input.notifyCustomer) {
-    await enqueueTicketMail(
-      tx,
-      context,
-      "new_ticket_customer",
-      { to: context.ticket.customerEmail, cc: context.participants },
-      { message },
-    );
+    mails.add(await loadTemplate(tx, "new_ticket_customer"), "new_ticket_customer", { to: context.ticket.customerEmail, cc: context.participants }, { message });
   }
   const members = (await departmentStaff(tx, context.ticket.departmentId)).filter((member) => member.id !== input.openedByStaffId);
-  const prepared = members.length ? await prepareStaffMail(tx, context, "new_ticket_staff") : undefined;
+  const staffTemplate = members.length ? await loadTemplate(tx, "new_ticket_staff") : null;
   for (const member of members) {
-    await enqueueTicketMail(
-      tx,
-      context,
-      "new_ticket_staff",
-      { to: member.email },
-      { message, "staff.name": member.fullname },
-      undefined,
-      prepared,
-    );
+    mails.add(staffTemplate, "new_ticket_staff", { to: member.email }, { message, "staff.name": member.fullname });
   }
+  await mails.enqueue(tx);
 }
 
 /** A staff reply goes to the customer (and the ticket's participants) with its attachments. */
 export async function notifyStaffReply(
   tx: Tx,
-  input: { ticketId: number; messageId: number; staffId: number },
+  input: { ticketId: number; messageId: number; message: MessageBody; staffName: string },
 ) {
   const context = await loadTicketContext(tx, input.ticketId);
-  const [author] = await tx
-    .select({ fullname: staff.fullname })
-    .from(staff)
-    .where(eq(staff.id, input.staffId));
   const files = await tx
     .select({ id: attachments.id })
     .from(attachments)
     .where(eq(attachments.messageId, input.messageId));
-  const queued = await enqueueTicketMail(
-    tx,
-    context,
+  const mails = new TicketMailBatch(context, await ticketThread(tx, input.ticketId));
+  const messageId = mails.add(
+    await loadTemplate(tx, "staff_reply"),
     "staff_reply",
     { to: context.ticket.customerEmail, cc: context.participants },
-    { message: await loadMessage(tx, input.messageId), "staff.name": author?.fullname ?? "" },
+    { message: messageValue(input.message), "staff.name": input.staffName },
     files.map((f) => f.id),
   );
+  await mails.enqueue(tx);
   // The reply is now known by its Message-ID, so the customer's answer threads back to it.
-  if (queued)
-    await tx
-      .update(messages)
-      .set({ emailMessageId: queued.messageId })
-      .where(eq(messages.id, input.messageId));
+  if (messageId) await tx.update(messages).set({ emailMessageId: messageId }).where(eq(messages.id, input.messageId));
 }
 
 /**
@@ -214,34 +197,28 @@ export async function notifyStaffReply(
  */
 export async function notifyCustomerReply(
   tx: Tx,
-  input: { ticketId: number; messageId: number; autoResponse: boolean },
+  input: { ticketId: number; message: MessageBody; autoResponse: boolean },
 ) {
   const context = await loadTicketContext(tx, input.ticketId);
-  const message = await loadMessage(tx, input.messageId);
+  const message = messageValue(input.message);
+  const mails = new TicketMailBatch(context, await ticketThread(tx, input.ticketId));
   if (input.autoResponse) {
-    await enqueueTicketMail(tx, context, "autoresponse", { to: context.ticket.customerEmail }, { message });
+    mails.add(await loadTemplate(tx, "autoresponse"), "autoresponse", { to: context.ticket.customerEmail }, { message });
   }
-  const members = await departmentStaff(tx, context.ticket.departmentId);
-  let recipients = members;
+  let recipients: { email: string; fullname: string }[] = [];
   if (context.ticket.assignedStaffId) {
     const [assignee] = await tx
-      .select({ id: staff.id, email: staff.email, fullname: staff.fullname })
+      .select({ email: staff.email, fullname: staff.fullname })
       .from(staff)
       .where(and(eq(staff.id, context.ticket.assignedStaffId), eq(staff.active, true)));
-    recipients = assignee ? [assignee] : members;
+    if (assignee) recipients = [assignee];
   }
-  const prepared = recipients.length ? await prepareStaffMail(tx, context, "customer_reply_staff") : undefined;
+  if (recipients.length === 0) recipients = await departmentStaff(tx, context.ticket.departmentId);
+  const staffTemplate = recipients.length ? await loadTemplate(tx, "customer_reply_staff") : null;
   for (const member of recipients) {
-    await enqueueTicketMail(
-      tx,
-      context,
-      "customer_reply_staff",
-      { to: member.email },
-      { message, "staff.name": member.fullname },
-      undefined,
-      prepared,
-    );
+    mails.add(staffTemplate, "customer_reply_staff", { to: member.email }, { message, "staff.name": member.fullname });
   }
+  await mails.enqueue(tx);
 }
 
 /** A ticket assigned to an agent: tell the agent (not when they took it themselves). */
@@ -256,13 +233,9 @@ export async function notifyAssignment(
     .where(eq(staff.id, input.assigneeId));
   if (!assignee?.active) return;
   const context = await loadTicketContext(tx, input.ticketId);
-  await enqueueTicketMail(
-    tx,
-    context,
-    "assignment",
-    { to: assignee.email },
-    { "staff.name": assignee.fullname },
-  );
+  const mails = new TicketMailBatch(context, await ticketThread(tx, input.ticketId));
+  mails.add(await loadTemplate(tx, "assignment"), "assignment", { to: assignee.email }, { "staff.name": assignee.fullname });
+  await mails.enqueue(tx);
 }
 
 async function enqueueAccountMail(
@@ -304,5 +277,8 @@ export const enqueueEmailChangeMail = (tx: Tx, input: { to: string; name: string
 /** "Check a ticket": the ticket's public link, sent to an address already on the ticket (requester or participant). */
 export async function enqueueTicketLinkMail(tx: Tx, input: { ticketId: number; to: string }) {
   const context = await loadTicketContext(tx, input.ticketId);
-  return enqueueTicketMail(tx, context, "ticket_link", { to: input.to });
+  const mails = new TicketMailBatch(context, await ticketThread(tx, input.ticketId));
+  mails.add(await loadTemplate(tx, "ticket_link"), "ticket_link", { to: input.to });
+  const [queued] = await mails.enqueue(tx);
+  return queued ?? null;
 }

@@ -20,7 +20,8 @@ export const automaticEvents: ReadonlySet<string> = new Set<EmailEvent>([
 ]);
 
 /** Events whose mails the customer receives, and whose Message-IDs make up the customer's thread. */
-const customerThreadEvents = ["new_ticket_customer", "staff_reply", "autoresponse"];
+const customerThreadEvents: EmailEvent[] = ["new_ticket_customer", "staff_reply", "autoresponse"];
+export const isCustomerThreadEvent = (event: EmailEvent) => customerThreadEvents.includes(event);
 
 export type OutgoingMail = {
   event: EmailEvent;
@@ -36,6 +37,8 @@ export type OutgoingMail = {
   inReplyTo?: string | null;
   references?: string[];
   attachmentIds?: number[];
+  /** Made by the caller when later mails of the same change must thread to this one; else made here. */
+  messageId?: string;
   /** Extra headers (e.g. List-Unsubscribe). */
   headers?: Record<string, string>;
 };
@@ -43,38 +46,50 @@ export type OutgoingMail = {
 export const newMessageId = (domain: string, ticketId?: number | null) =>
   `<${ticketId ? `t${ticketId}.` : ""}${randomToken(16)}@${domain}>`;
 
-const fallbackDomain = () => new URL(env.APP_URL).hostname || "localhost";
+export const fallbackMessageIdDomain = () => new URL(env.APP_URL).hostname || "localhost";
 
 /** Writes one mail to the outbox, inside the caller's transaction; the worker sends it. */
 export async function enqueueMail(tx: Tx, mail: OutgoingMail) {
-  const messageId = newMessageId(mail.fromEmail ? domainOf(mail.fromEmail) : fallbackDomain(), mail.ticketId);
+  return (await enqueueMails(tx, [mail]))[0]!;
+}
+
+/**
+ * Writes mails to the outbox in one statement, inside the caller's transaction, in the order given
+ * (a reply's notices to a department's agents are one insert, not one per agent).
+ */
+export async function enqueueMails(tx: Tx, mails: OutgoingMail[]): Promise<{ id: number; messageId: string }[]> {
+  if (mails.length === 0) return [];
+  const now = new Date();
+  const rows = mails.map((mail) => outboxRow(mail, now));
+  const inserted = await tx.insert(outbox).values(rows).$returningId();
+  return inserted.map((row, i) => ({ id: row.id, messageId: rows[i]!.messageId }));
+}
+
+function outboxRow(mail: OutgoingMail, now: Date) {
+  const messageId = mail.messageId ?? newMessageId(mail.fromEmail ? domainOf(mail.fromEmail) : fallbackMessageIdDomain(), mail.ticketId);
   const headers: Record<string, string> = { ...mail.headers };
   if (automaticEvents.has(mail.event)) {
     headers["Auto-Submitted"] = "auto-generated";
     // Exchange and Outlook honour this instead of Auto-Submitted.
     headers["X-Auto-Response-Suppress"] = "All";
   }
-  const [row] = await tx
-    .insert(outbox)
-    .values({
-      event: mail.event,
-      ticketId: mail.ticketId ?? null,
-      emailAddressId: mail.emailAddressId ?? null,
-      toAddress: mail.to.slice(0, 1000),
-      ccAddress: mail.cc?.length ? mail.cc.join(", ").slice(0, 2000) : null,
-      subject: mail.subject,
-      bodyText: mail.text,
-      bodyHtml: mail.html,
-      messageId,
-      inReplyTo: mail.inReplyTo ?? null,
-      references: mail.references?.length ? mail.references.join(" ") : null,
-      headers,
-      attachmentIds: mail.attachmentIds?.length ? mail.attachmentIds : null,
-      status: "pending",
-      nextAttemptAt: new Date(),
-    })
-    .$returningId();
-  return { id: row!.id, messageId };
+  return {
+    event: mail.event,
+    ticketId: mail.ticketId ?? null,
+    emailAddressId: mail.emailAddressId ?? null,
+    toAddress: mail.to.slice(0, 1000),
+    ccAddress: mail.cc?.length ? mail.cc.join(", ").slice(0, 2000) : null,
+    subject: mail.subject,
+    bodyText: mail.text,
+    bodyHtml: mail.html,
+    messageId,
+    inReplyTo: mail.inReplyTo ?? null,
+    references: mail.references?.length ? mail.references.join(" ") : null,
+    headers,
+    attachmentIds: mail.attachmentIds?.length ? mail.attachmentIds : null,
+    status: "pending" as const,
+    nextAttemptAt: now,
+  };
 }
 
 /**

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { emailEvents, emailTemplates, type EmailEvent } from "@/db/schema";
 import { AppError } from "../errors";
-import { defaultTemplates, renderTemplate, type TemplateVars } from "./templates";
+import { clearTemplateCache, defaultTemplates, renderTemplate, type TemplateVars } from "./templates";
 
 // Admin side of the email templates: one per event, the built-in default until an admin saves one.
 
@@ -101,11 +101,13 @@ export async function saveTemplate(event: EmailEvent, input: { subject: string; 
     .insert(emailTemplates)
     .values({ event, ...values })
     .onDuplicateKeyUpdate({ set: values });
+  clearTemplateCache();
 }
 
 /** Back to the built-in template (and switched on). */
 export async function resetTemplate(event: EmailEvent) {
   await db.delete(emailTemplates).where(eq(emailTemplates.event, event));
+  clearTemplateCache();
 }
 
 /** The rendered mail with sample data, for the preview beside the editor. */

@@ -1,12 +1,13 @@
-import { eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { emailTemplates, type EmailEvent } from "@/db/schema";
+import { env } from "../env";
+import { processCache } from "../ttl-cache";
 
 /** A placeholder's value: plain text, or text plus ready-made safe HTML (a sanitised message body). */
 export type TemplateValue = string | number | { text: string; html: string };
 export type TemplateVars = Record<string, TemplateValue | null | undefined>;
 
-type Template = { subject: string; body: string };
+export type Template = { subject: string; body: string };
 
 /** Built-in templates, used when the admin has not saved their own (table email_templates). */
 export const defaultTemplates: Record<EmailEvent, Template> = {
@@ -140,11 +141,28 @@ export const defaultTemplates: Record<EmailEvent, Template> = {
 };
 
 /** The admin's template for an event, or the built-in one; null when the admin switched the event off. */
+type SavedTemplate = Template & { enabled: boolean };
+
+/**
+ * The admin's saved templates, read once per HELPDECK_CACHE_SECONDS rather than with every mail a
+ * reply queues; saving or resetting one through this process clears it (lib/mail/template-admin.ts).
+ */
+const savedTemplatesCache = processCache<"all", Map<EmailEvent, SavedTemplate>>("email-templates", env.HELPDECK_CACHE_SECONDS * 1000, 1);
+
+export function clearTemplateCache() {
+  savedTemplatesCache.clear();
+}
+
+/** The template an event's mail uses (the saved one, else the built-in one); null when switched off. */
 export async function loadTemplate(tx: Tx, event: EmailEvent): Promise<Template | null> {
-  const [row] = await tx
-    .select({ subject: emailTemplates.subject, body: emailTemplates.body, enabled: emailTemplates.enabled })
-    .from(emailTemplates)
-    .where(eq(emailTemplates.event, event));
+  // Read through the caller's transaction on a miss: a second pool connection could deadlock a busy pool.
+  const saved = await savedTemplatesCache.get("all", async () => {
+    const rows = await tx
+      .select({ event: emailTemplates.event, subject: emailTemplates.subject, body: emailTemplates.body, enabled: emailTemplates.enabled })
+      .from(emailTemplates);
+    return new Map(rows.map(({ event, ...template }) => [event, template]));
+  });
+  const row = saved.get(event);
   if (!row) return defaultTemplates[event];
   return row.enabled ? { subject: row.subject, body: row.body } : null;
 }

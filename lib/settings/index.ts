@@ -70,12 +70,13 @@ export async function getSettings(tx: Tx = db): Promise<Settings> {
  * The settings for per-request hot paths (the token API reads the page size and upload rules on every
  * call). At most HELPDECK_CACHE_SECONDS (5 s by default) old when another instance or a script changed
  * them; a save or reset through this process clears it at once. Pages and forms keep reading
- * `getSettings()`, fresh.
+ * `getSettings()`, fresh; mail notifications, written with every reply, read these.
  */
 const settingsCache = processCache<"all", Settings>("settings", env.HELPDECK_CACHE_SECONDS * 1000, 1);
 
-export function getCachedSettings(): Promise<Settings> {
-  return settingsCache.get("all", () => getSettings());
+export function getCachedSettings(tx?: Tx): Promise<Settings> {
+  // On a miss inside a transaction, read through it: a second pool connection could deadlock a busy pool.
+  return settingsCache.get("all", () => getSettings(tx));
 }
 
 export async function saveSettings(values: Partial<Settings>) {

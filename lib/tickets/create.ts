@@ -101,7 +101,13 @@ export async function createTicket(input: NewTicket) {
           ? { type: "staff", id: input.openedBy.actor.id }
           : { type: input.openedBy.type, id: input.openedBy.type === "guest" ? userId : (input.openedBy.id ?? null) };
       await recordTicketEvent(tx, ticketId, historyActor, "created", { source: input.source }, input.ip);
-      await notifyTicketCreated(tx, { ticketId, messageId: message!.id, notifyCustomer: input.notify ?? true, openedByStaffId: byStaff?.id ?? null });
+      await notifyTicketCreated(tx, {
+        ticketId,
+        message: { body: input.message, format: input.bodyFormat ?? "text" },
+        emailMessageId: input.emailMessageId,
+        notifyCustomer: input.notify ?? true,
+        openedByStaffId: byStaff?.id ?? null,
+      });
       return { id: ticketId, publicToken, userId, messageId: message!.id };
     });
   } catch (error) {

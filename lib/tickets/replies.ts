@@ -75,7 +75,7 @@ export async function addStaffReply(
         messageId: message!.id,
         ...(status !== ticket.status ? { statusFrom: ticket.status, statusTo: status } : {}),
       });
-      await notifyStaffReply(tx, { ticketId, messageId: message!.id, staffId: actor.id });
+      await notifyStaffReply(tx, { ticketId, messageId: message!.id, message: { body, format: input.bodyFormat ?? "text" }, staffName: actor.fullname });
       return { messageId: message!.id, status };
     }),
   );
@@ -150,7 +150,11 @@ export async function addCustomerReply(
         })
         .where(eq(tickets.id, ticketId));
       await recordTicketEvent(tx, ticketId, { type: "user", id: userId }, "customer_replied", { messageId: message!.id, via: input.via }, input.ip);
-      await notifyCustomerReply(tx, { ticketId, messageId: message!.id, autoResponse: input.autoResponse ?? true });
+      await notifyCustomerReply(tx, {
+        ticketId,
+        message: { body: input.message, format: input.bodyFormat ?? "text" },
+        autoResponse: input.autoResponse ?? true,
+      });
       return { messageId: message!.id };
     }),
   );

@@ -25,6 +25,7 @@ import {
   tickets,
   users,
 } from "@/db/schema";
+import { clearTemplateCache } from "@/lib/mail/templates";
 import { randomToken } from "@/lib/tokens";
 import { copyAttachmentFile } from "./files";
 import { recomputeTicketCounters, raiseAutoIncrements } from "./derived";
@@ -756,6 +757,7 @@ class Run {
           .onDuplicateKeyUpdate({ set: { subject: t.subject, body: t.body, enabled: t.enabled } });
       }
     });
+    clearTemplateCache();
     entity.imported += mapped.length;
     this.progress("email templates", list.length);
   }
