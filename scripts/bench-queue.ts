@@ -329,7 +329,7 @@ export async function runQueueBench(options: QueueBenchOptions = {}): Promise<Qu
         if (!target.startsWith("/agent?")) continue;
         const query = queueQuerySchema.parse(Object.fromEntries(new URL(target, baseUrl).searchParams));
         explains.push(`### ${who} · ${name} (\`${target}\`)`, "");
-        for (const statement of queueStatements(actor, query, 25, 72)) {
+        for (const statement of await queueStatements(actor, query, 25, 72)) {
           const [plan] = (await pool.query(`EXPLAIN ${statement.sql}`, statement.params)) as unknown as [Record<string, unknown>[]];
           explains.push(`${statement.name}:`, "", "```sql", statement.sql, "```", "", "| id | select_type | table | type | key | rows | Extra |", "| --- | --- | --- | --- | --- | ---: | --- |");
           for (const row of plan) explains.push(`| ${row.id} | ${row.select_type} | ${row.table} | ${row.type} | ${row.key ?? ""} | ${row.rows} | ${row.Extra ?? ""} |`);

@@ -61,7 +61,11 @@ export const tickets = mysqlTable(
     index("tickets_queue_idx").on(t.status, t.departmentId, t.lastUpdateAt),
     index("tickets_dept_idx").on(t.departmentId, t.lastUpdateAt),
     index("tickets_user_idx").on(t.userId, t.lastUpdateAt),
-    index("tickets_assignee_idx").on(t.assignedStaffId, t.status, t.lastUpdateAt),
+    // The department before the update: Mine and Unassigned of an agent are then ranges of the index
+    // alone (counted without reading a row), not every assigned ticket looked up for its department.
+    index("tickets_assignee_idx").on(t.assignedStaffId, t.status, t.departmentId, t.lastUpdateAt),
+    // The queue sorted by subject: one ordered range per (status, department), merged (lib/tickets/queue.ts).
+    index("tickets_subject_idx").on(t.status, t.departmentId, t.subject),
     index("tickets_last_update_idx").on(t.lastUpdateAt),
     // Dashboard: per-day counts and first-response medians over a bounded created/closed window,
     // answered from the index alone.

@@ -1,4 +1,4 @@
-import { and, eq, sql, sum } from "drizzle-orm";
+import { and, eq, inArray, sql, sum } from "drizzle-orm";
 import { db, type Tx } from "@/db";
 import { ticketCounts, ticketIdBlocks } from "@/db/schema";
 
@@ -64,4 +64,25 @@ export async function countTicketsFromCounters(tx: Tx = db) {
   return rows
     .map((r) => ({ departmentId: r.departmentId, status: r.status, tickets: Number(r.tickets ?? 0) }))
     .filter((r) => r.tickets !== 0);
+}
+
+/** The statement behind countTicketGroups (no department: none, as an agent without departments sees). */
+export const ticketGroupsQuery = (departmentIds: number[] | null, tx: Tx = db) =>
+  tx
+    .select({ departmentId: ticketCounts.departmentId, status: ticketCounts.status, tickets: sum(ticketCounts.tickets) })
+    .from(ticketCounts)
+    .where(departmentIds ? inArray(ticketCounts.departmentId, departmentIds.length ? departmentIds : [0]) : undefined)
+    .groupBy(ticketCounts.departmentId, ticketCounts.status);
+
+export type TicketGroup = { departmentId: number; status: number; tickets: number };
+
+/**
+ * The non-empty (department, status) groups with their exact sizes, from the counters: within these
+ * departments, or all of them (null). The queue counts its views and plans its page reads from them.
+ */
+export async function countTicketGroups(departmentIds: number[] | null, tx: Tx = db): Promise<TicketGroup[]> {
+  const rows = await ticketGroupsQuery(departmentIds, tx);
+  return rows
+    .map((r) => ({ departmentId: r.departmentId, status: r.status, tickets: Number(r.tickets ?? 0) }))
+    .filter((r) => r.tickets > 0);
 }

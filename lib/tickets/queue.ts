@@ -4,6 +4,7 @@ import { db } from "@/db";
 import { departments, messages, priorities, tickets, users } from "@/db/schema";
 import type { StaffActor } from "../auth/actors";
 import type { QueueQuery, QueueView } from "../validation/tickets";
+import { countTicketGroups, ticketGroupsQuery, type TicketGroup } from "./counts";
 import { assignee, escapeLike, numberOrSubjectSearch, staffScope, ticketOrdering } from "./queries";
 import { departmentSearchMatches } from "./search";
 import { TicketStatus } from "./status";
@@ -271,6 +272,81 @@ function buildQueueQueries(actor: StaffActor, query: QueueQuery, pageSize: numbe
   return { ids, total: inMatches ? null : db.select({ value: count() }).from(capped) };
 }
 
+/** Index entries the ordered ranges of one page may read, at most, before one pass over the view is cheaper. */
+const RANGE_READ_BUDGET = 20_000;
+/** Beyond this many ranges (hundreds of departments) the statement is too long to be worth it. */
+const RANGE_MAX = 256;
+
+/** The departments whose counters a page plans from: the filter's and the agent's; null for all. */
+function plannedDepartments(actor: StaffActor, query: QueueQuery): number[] | null {
+  if (actor.role === "admin") return query.department ? [query.department] : null;
+  return query.department ? actor.departmentIds.filter((id) => id === query.department) : actor.departmentIds;
+}
+
+/**
+ * The index whose prefix is one group ((assignee,) status, department, or the department alone) and whose
+ * next column is the sort's; null for a query with other filters or another sort.
+ */
+function rangeIndex(query: QueueQuery): string | null {
+  if (query.q || query.priority || query.organization || query.createdFrom || query.createdTo || query.updatedFrom || query.updatedTo) return null;
+  if (query.view === "mine" || query.view === "unassigned" || query.assignee !== undefined) return query.sort === "updated" ? "tickets_assignee_idx" : null;
+  if (query.sort === "updated") return statusesOf(query) ? "tickets_queue_idx" : "tickets_dept_idx";
+  return query.sort === "subject" ? "tickets_subject_idx" : null;
+}
+
+/**
+ * The page's ids as one ordered index range per (status, department) group, merged. MariaDB cannot
+ * serve `status IN (…) AND department_id IN (…) ORDER BY x LIMIT n` from an index on (status,
+ * department, x): it reads the whole view and sorts it. It serves each `status = s AND department_id =
+ * d ORDER BY x LIMIT n` by reading n entries of that index, so the merged page costs at most
+ * (offset + page) entries per group, whatever the view's size. The groups and their sizes come from the
+ * counters; a deep page over many groups (more reads than RANGE_READ_BUDGET) keeps the single pass in
+ * the sort order. Null when the query has a filter or a sort that no such index serves.
+ */
+function rangePlan(actor: StaffActor, query: QueueQuery, pageSize: number, overdueHours: number, groups: TicketGroup[]): SQL | null {
+  const index = rangeIndex(query);
+  if (!index) return null;
+  const statuses = statusesOf(query);
+  const perStatus = index !== "tickets_dept_idx";
+  const departments = plannedDepartments(actor, query);
+  const ranges = new Map<string, { status?: number; departmentId: number; tickets: number }>();
+  for (const group of groups) {
+    if ((statuses && !statuses.includes(group.status)) || (departments && !departments.includes(group.departmentId))) continue;
+    const key = perStatus ? `${group.status}:${group.departmentId}` : String(group.departmentId);
+    const range = ranges.get(key) ?? { status: perStatus ? group.status : undefined, departmentId: group.departmentId, tickets: 0 };
+    range.tickets += group.tickets;
+    ranges.set(key, range);
+  }
+  const offset = (query.page - 1) * pageSize;
+  const perRange = offset + pageSize + 1;
+  const reads = [...ranges.values()].reduce((sum, range) => sum + Math.min(range.tickets, perRange), 0);
+  if (ranges.size > RANGE_MAX || reads > RANGE_READ_BUDGET) return null;
+  if (ranges.size === 0) return sql`SELECT NULL AS id FROM DUAL WHERE FALSE`;
+  const where = and(staffScope(actor), viewCondition(actor, query.view, overdueHours), ...filterConditions(query));
+  const sortColumn = query.sort === "subject" ? tickets.subject : tickets.lastUpdateAt;
+  const parts = [...ranges.values()].map(
+    (range) =>
+      sql`(${db
+        .select({ id: tickets.id, key: sql`${sortColumn}`.as("sort_key") })
+        .from(tickets, { forceIndex: index })
+        .where(and(range.status === undefined ? undefined : eq(tickets.status, range.status), eq(tickets.departmentId, range.departmentId), where))
+        .orderBy(...ticketOrdering(query.sort, query.dir))
+        .limit(perRange)})`,
+  );
+  const dir = query.dir === "asc" ? sql.raw("ASC") : sql.raw("DESC");
+  return sql`SELECT ranges.id AS id FROM (${sql.join(parts, sql` UNION ALL `)}) AS ranges
+    ORDER BY ranges.sort_key ${dir}, ranges.id ${dir} LIMIT ${pageSize + 1} OFFSET ${offset}`;
+}
+
+/** The page's ids (and one more) from the ordered ranges, or null when the query does not suit them. */
+async function rangePageIds(actor: StaffActor, query: QueueQuery, pageSize: number, overdueHours: number): Promise<{ id: number }[] | null> {
+  if (!rangeIndex(query)) return null;
+  const plan = rangePlan(actor, query, pageSize, overdueHours, await countTicketGroups(plannedDepartments(actor, query)));
+  if (!plan) return null;
+  const [rows] = (await db.execute(plan)) as unknown as [{ id: number | null }[]];
+  return rows.flatMap((row) => (row.id === null ? [] : [{ id: Number(row.id) }]));
+}
+
 function pageRows(ids: number[]) {
   return db
     .select({
@@ -355,7 +431,10 @@ export async function listQueue(actor: StaffActor, query: QueueQuery, pageSize: 
   if (search.scoped && search.matches) return listScopedSearch(actor, query, pageSize, overdueHours, search.matches);
   const matchedIds = await matchedTicketIds(search.matches);
   const built = buildQueueQueries(actor, query, pageSize, overdueHours, matchedIds);
-  const [idRows, [total] = []] = await Promise.all([built.ids, built.total ?? undefined]);
+  const [idRows, [total] = []] = await Promise.all([
+    rangePageIds(actor, query, pageSize, overdueHours).then((ids) => ids ?? built.ids),
+    built.total ?? undefined,
+  ]);
   const hasNext = idRows.length > pageSize;
   const ids = idRows.slice(0, pageSize).map((r) => r.id);
   const byId = new Map((await pageRows(ids)).map((row) => [row.id, row]));
@@ -375,31 +454,32 @@ export async function listQueue(actor: StaffActor, query: QueueQuery, pageSize: 
 
 export type QueueRow = Awaited<ReturnType<typeof listQueue>>["rows"][number];
 
-/** The statements each view count runs: small index ranges, and capped counts for Closed and All. */
+/** The departments an actor's view counts cover; null for all. */
+const countedDepartments = (actor: StaffActor) => (actor.role === "admin" ? null : actor.departmentIds);
+
+/**
+ * The statements behind the view counts: the per-status counts (Closed and All too, exactly) are sums of
+ * the counters; Mine, Unassigned and Overdue are ranges of the assignee and queue indexes.
+ */
 function buildViewCountQueries(actor: StaffActor, overdueHours: number) {
   const scope = staffScope(actor);
   const countOf = (where: SQL | undefined) => db.select({ value: count() }).from(tickets).where(where);
-  const cappedCountOf = (where: SQL | undefined) =>
-    db.select({ value: count() }).from(db.select({ id: tickets.id }).from(tickets).where(where).limit(QUEUE_COUNT_CAP + 1).as("capped"));
   return {
-    byStatus: db
-      .select({ status: tickets.status, value: count() })
-      .from(tickets)
-      .where(and(scope, notClosed))
-      .groupBy(tickets.status),
+    groups: ticketGroupsQuery(countedDepartments(actor)),
     mine: countOf(and(scope, eq(tickets.assignedStaffId, actor.id), notClosed)),
     unassigned: countOf(and(scope, isNull(tickets.assignedStaffId), notClosed)),
     overdue: countOf(and(scope, overdue(overdueHours))),
-    closed: cappedCountOf(and(scope, eq(tickets.status, TicketStatus.Closed))),
-    all: cappedCountOf(scope),
   };
 }
 
 /** The SQL statements one queue page runs (for the bench's EXPLAIN), without running them. */
-export function queueStatements(actor: StaffActor, query: QueueQuery, pageSize: number, overdueHours = 72) {
+export async function queueStatements(actor: StaffActor, query: QueueQuery, pageSize: number, overdueHours = 72) {
   const { matches, scoped } = keywordSearch(actor, query);
   const counts = buildViewCountQueries(actor, overdueHours);
   const countStatements = Object.entries(counts).map(([name, statement]) => ({ name: `view count: ${name}`, ...statement.toSQL() }));
+  const plan = query.q ? null : rangePlan(actor, query, pageSize, overdueHours, await countTicketGroups(plannedDepartments(actor, query)));
+  const dialect = new MySqlDialect();
+  const ranges = plan ? [{ name: "page ids (ordered ranges per group, merged)", ...dialect.sqlToQuery(plan) }] : [];
   if (scoped && matches) {
     const page = new MySqlDialect().sqlToQuery(scopedSearchIds(actor, query, pageSize, overdueHours, matches, QUEUE_COUNT_CAP + 1));
     return [
@@ -415,7 +495,7 @@ export function queueStatements(actor: StaffActor, query: QueueQuery, pageSize: 
   return [
     ...searchWindowStatements(actor, query, overdueHours),
     ...search,
-    { name: "page ids", ...built.ids.toSQL() },
+    ...(plan ? ranges : [{ name: "page ids", ...built.ids.toSQL() }]),
     { name: "page rows (names for the page's ids)", ...pageRows([1, 2, 3]).toSQL() },
     ...(built.total ? [{ name: "total (capped)", ...built.total.toSQL() }] : []),
     ...countStatements,
@@ -432,26 +512,22 @@ function searchWindowStatements(actor: StaffActor, query: QueueQuery, overdueHou
   ];
 }
 
-/**
- * The number of tickets in each view the agent may see. Active views are counted exactly from index
- * ranges of the (few) tickets not closed; Closed and All are capped at QUEUE_COUNT_CAP + 1.
- */
+/** The exact number of tickets in each view the agent may see (see buildViewCountQueries). */
 export async function countQueueViews(actor: StaffActor, overdueHours: number): Promise<Record<QueueView, number>> {
   const q = buildViewCountQueries(actor, overdueHours);
-  const [byStatus, [mine], [unassigned], [overdueCount], [closed], [all]] = await Promise.all([
-    q.byStatus,
+  const [groups, [mine], [unassigned], [overdueCount]] = await Promise.all([
+    countTicketGroups(countedDepartments(actor)),
     q.mine,
     q.unassigned,
     q.overdue,
-    q.closed,
-    q.all,
   ]);
-  const status = (code: number) => Number(byStatus.find((row) => row.status === code)?.value ?? 0);
+  const status = (code: number) => groups.reduce((sum, group) => sum + (group.status === code ? group.tickets : 0), 0);
   const s = TicketStatus;
   const n = (row: { value: number } | undefined) => Number(row?.value ?? 0);
+  const all = groups.reduce((sum, group) => sum + group.tickets, 0);
   return {
-    all: n(all),
-    active: byStatus.reduce((sum, row) => sum + Number(row.value), 0),
+    all,
+    active: all - status(s.Closed),
     mine: n(mine),
     unassigned: n(unassigned),
     open: status(s.Open),
@@ -459,7 +535,7 @@ export async function countQueueViews(actor: StaffActor, overdueHours: number): 
     "in-progress": status(s.InProgress),
     answered: status(s.Answered),
     overdue: n(overdueCount),
-    closed: n(closed),
+    closed: status(s.Closed),
   };
 }
 

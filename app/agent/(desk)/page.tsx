@@ -65,7 +65,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
           >
             {view.label}
             <span className={`rounded-full px-1.5 text-xs tabular-nums ${view.id === "overdue" && counts.overdue > 0 ? "bg-red-100 text-red-800" : "bg-slate-100 text-slate-600"}`}>
-              {formatQueueCount(counts[view.id])}
+              {counts[view.id].toLocaleString("en")}
             </span>
           </Link>
         ))}
