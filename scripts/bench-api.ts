@@ -6,6 +6,7 @@
 //   NEXT_DIST_DIR=.data/next-api-bench NODE_ENV=production npx next build      (the build must exist)
 //   NEXT_DIST_DIR=.data/next-api-bench npm run bench:api [-- --database helpdeck_bench_scale]
 //       [--seconds 10 --concurrency 32 --port 3390 --tickets 100000 --out bench/api.md]
+//       [--only list,show (scenario keys: list, filtered, show, reply)] [--profile DIR (app CPU profile)]
 //
 // By default it runs on the standard scale data set (helpdeck_bench_scale: 1M tickets, 5M messages,
 // scripts/support/scale-data.ts fills it on first use). `--database helpdeck_bench --tickets N` uses a
@@ -35,7 +36,14 @@ export type ApiBenchOptions = {
   seconds?: number;
   concurrency?: number;
   port?: number;
+  /** Scenarios to run, by key (list, filtered, show, reply); all when absent. */
+  only?: ApiScenarioKey[];
+  /** Extra node arguments for the app process, e.g. `--cpu-prof --cpu-prof-dir=DIR` to profile it. */
+  nodeArgs?: string[];
 };
+
+export const apiScenarioKeys = ["list", "filtered", "show", "reply"] as const;
+export type ApiScenarioKey = (typeof apiScenarioKeys)[number];
 
 export type ApiScenarioResult = {
   name: string;
@@ -171,7 +179,7 @@ async function load(name: string, send: Send, concurrency: number, seconds: numb
 /** The statements the list (a deep page) and the show run, as the app issues them, with their EXPLAIN. */
 async function explainQueries(page: number, ticketId: number) {
   const { pool } = await import("@/db");
-  const { listTicketsPage, getTicketRow } = await import("@/lib/api/queries");
+  const { listTicketsPage, getApiTicket } = await import("@/lib/api/queries");
   const { getCachedSettings } = await import("@/lib/settings");
   const { pageSize } = await getCachedSettings();
   const captured: { label: string; sql: string; params: unknown[] }[] = [];
@@ -192,7 +200,7 @@ async function explainQueries(page: number, ticketId: number) {
     label = `list page ${page.toLocaleString("en")}`;
     await listTicketsPage({}, page, pageSize);
     label = "show";
-    await getTicketRow(ticketId);
+    await getApiTicket(ticketId);
   } finally {
     Object.assign(pool, original);
   }
@@ -261,26 +269,25 @@ export async function runApiBench(options: ApiBenchOptions = {}): Promise<ApiBen
 
     const loadStart = os.loadavg();
     log(`starting the app on ${baseUrl} (load average ${loadStart.map((l) => l.toFixed(2)).join(" ")})`);
-    app = startAppServer(port, "api");
+    app = startAppServer(port, "api", options.nodeArgs);
     await waitForApp(app, baseUrl);
     const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
     const headers = { Token: token };
     const form = { ...headers, "Content-Type": "application/x-www-form-urlencoded" };
     const pids = { app: app.pid, db: localDatabasePid() };
     const get = (urlPath: string) => () => request(agent, port, "GET", urlPath, headers);
-    const scenarios = [
-      await load("GET /api/tickets?page=N (list, random page, exact total)", () => get(`/api/tickets?page=${1 + Math.floor(Math.random() * pages)}`)(), concurrency, seconds, pids),
-      await load("GET /api/tickets?status=1&department_id=D (filtered list, first page)", () => get(`/api/tickets?status=1&department_id=${pick(departmentIds)}`)(), concurrency, seconds, pids),
-      await load("GET /api/tickets/{id} (show, random ticket)", () => get(`/api/tickets/${pick(ticketIds)}`)(), concurrency, seconds, pids),
-      await load(
-        "POST /api/messages/create (customer reply, random ticket)",
-        () =>
-          request(agent, port, "POST", "/api/messages/create", form, new URLSearchParams({ ticket_id: String(pick(ticketIds)), message: "Bench reply: any news on this?", replier: "user" }).toString()),
-        concurrency,
-        seconds,
-        pids,
-      ),
+    const reply = () =>
+      request(agent, port, "POST", "/api/messages/create", form, new URLSearchParams({ ticket_id: String(pick(ticketIds)), message: "Bench reply: any news on this?", replier: "user" }).toString());
+    const scenarioList: [ApiScenarioKey, string, Send][] = [
+      ["list", "GET /api/tickets?page=N (list, random page, exact total)", () => get(`/api/tickets?page=${1 + Math.floor(Math.random() * pages)}`)()],
+      ["filtered", "GET /api/tickets?status=1&department_id=D (filtered list, first page)", () => get(`/api/tickets?status=1&department_id=${pick(departmentIds)}`)()],
+      ["show", "GET /api/tickets/{id} (show, random ticket)", () => get(`/api/tickets/${pick(ticketIds)}`)()],
+      ["reply", "POST /api/messages/create (customer reply, random ticket)", reply],
     ];
+    const scenarios: ApiScenarioResult[] = [];
+    for (const [key, name, send] of scenarioList) {
+      if (!options.only || options.only.includes(key)) scenarios.push(await load(name, send, concurrency, seconds, pids));
+    }
     agent.destroy();
     const loadEnd = os.loadavg();
     const explains = await explainQueries(Math.ceil(pages / 2), pick(ticketIds));
@@ -361,14 +368,23 @@ async function main() {
       concurrency: { type: "string", default: "32" },
       port: { type: "string", default: "3390" },
       out: { type: "string", default: "bench/api.md" },
+      // Comma-separated scenario keys (list, filtered, show, reply); all by default.
+      only: { type: "string" },
+      // Writes a V8 CPU profile of the app process into this folder (node --cpu-prof).
+      profile: { type: "string" },
     },
   });
+  const only = values.only?.split(",").map((key) => key.trim());
+  const unknown = only?.filter((key) => !(apiScenarioKeys as readonly string[]).includes(key));
+  if (unknown?.length) throw new Error(`unknown scenario ${unknown.join(", ")}: use ${apiScenarioKeys.join(", ")}`);
   const result = await runApiBench({
     database: values.database,
     tickets: values.tickets ? Number(values.tickets) : undefined,
     seconds: Number(values.seconds),
     concurrency: Number(values.concurrency),
     port: Number(values.port),
+    only: only as ApiScenarioKey[] | undefined,
+    nodeArgs: values.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values.profile)}`] : [],
   });
   const report = apiBenchReport(result);
   mkdirSync(path.dirname(values.out), { recursive: true });

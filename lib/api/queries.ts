@@ -1,83 +1,45 @@
-import { and, asc, count, eq, gte, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { attachments, departments, messages, staff, tickets, users } from "@/db/schema";
 import { countTickets, locateTicketOffset } from "../tickets/counts";
+import { selectApiTicket, selectApiTicketWindow, selectDenseApiTicketPage, type ApiTicket } from "./ticket-rows";
 
 /** Reads in the shapes HelpDeskZ's API returns; scoping is the key's permissions, checked by the caller. */
-
-const ticketColumns = {
-  id: tickets.id,
-  userId: tickets.userId,
-  departmentId: tickets.departmentId,
-  subject: tickets.subject,
-  createdAt: tickets.createdAt,
-  lastUpdateAt: tickets.lastUpdateAt,
-  status: tickets.status,
-  replies: tickets.replies,
-  userFullname: users.fullname,
-  departmentName: departments.name,
-};
 
 export type ApiTicketFilter = { status?: number; userId?: number; departmentId?: number };
 
 /**
  * One page of tickets in id order, by OFFSET as HelpDeskZ pages, with the exact total.
  *
- * The total comes from the counters the triggers keep (lib/tickets/counts.ts), except with a user
- * filter, which counts that user's few rows through tickets_user_idx (unfiltered: the id blocks' sum,
- * read in the same statement that finds the page's block). Unfiltered pages start from the
- * counters' id blocks: OFFSET then walks at most one block (4,096 ids) instead of every row before the
- * page (OFFSET 500,000 over the primary key costs ~100 ms). Filtered pages use OFFSET on their index.
+ * Unfiltered: the page and the total usually come from one statement that finds the page's id block
+ * through the counters the triggers keep (lib/api/ticket-rows.ts). When that block has gaps, the
+ * counters locate the block and OFFSET walks at most that block (4,096 ids) instead of every row
+ * before the page (OFFSET 500,000 over the primary key costs ~100 ms). Filtered pages use OFFSET on
+ * their index; their total comes from the counters, except with a user filter, which counts that
+ * user's few rows through tickets_user_idx.
  */
-export async function listTicketsPage(filter: ApiTicketFilter, page: number, pageSize: number) {
+export async function listTicketsPage(filter: ApiTicketFilter, page: number, pageSize: number): Promise<{ rows: ApiTicket[]; total: number }> {
+  const offset = (page - 1) * pageSize;
+  if (!filter.status && !filter.userId && !filter.departmentId) {
+    const dense = await selectDenseApiTicketPage(offset, pageSize);
+    if (dense) return dense;
+    const { total, start } = await locateTicketOffset(offset);
+    if (!start) return { rows: [], total };
+    return { rows: await selectApiTicketWindow({ fromId: start.fromId, offset: start.skip, limit: pageSize }), total };
+  }
   const where = and(
     filter.status ? eq(tickets.status, filter.status) : undefined,
     filter.userId ? eq(tickets.userId, filter.userId) : undefined,
     filter.departmentId ? eq(tickets.departmentId, filter.departmentId) : undefined,
   );
-  const offset = (page - 1) * pageSize;
-  const unfiltered = !filter.status && !filter.userId && !filter.departmentId;
-  // Unfiltered: the total and the page's block in one statement over the blocks.
-  const located = unfiltered ? await locateTicketOffset(offset) : null;
-  const start = located?.start ?? null;
-  const total =
-    located?.total ??
-    (filter.userId
-      ? ((await db.select({ value: count() }).from(tickets).where(where))[0]?.value ?? 0)
-      : await countTickets(filter));
-  if (offset >= total || (unfiltered && !start)) return { rows: [], total };
-  // Deferred join in one statement: the page's 25 ids come from the tickets table alone (an index-only
-  // walk), then only those rows are joined. Joining first lets the optimizer sort the whole join in a
-  // temporary table, seconds at 100,000 tickets.
-  const pageIds = db
-    .select({ id: tickets.id })
-    .from(tickets)
-    .where(start ? gte(tickets.id, start.fromId) : where)
-    .orderBy(asc(tickets.id))
-    .limit(pageSize)
-    .offset(start ? start.skip : offset)
-    .as("page_ids");
-  const rows = await db
-    .select(ticketColumns)
-    .from(pageIds)
-    .innerJoin(tickets, eq(tickets.id, pageIds.id))
-    .innerJoin(users, eq(users.id, tickets.userId))
-    .innerJoin(departments, eq(departments.id, tickets.departmentId))
-    .orderBy(asc(tickets.id));
-  return { rows, total };
+  const total = filter.userId
+    ? ((await db.select({ value: count() }).from(tickets).where(where))[0]?.value ?? 0)
+    : await countTickets(filter);
+  if (offset >= total) return { rows: [], total };
+  return { rows: await selectApiTicketWindow({ filter, offset, limit: pageSize }), total };
 }
 
-export async function getTicketRow(id: number) {
-  const [row] = await db
-    .select(ticketColumns)
-    .from(tickets)
-    .innerJoin(users, eq(users.id, tickets.userId))
-    .innerJoin(departments, eq(departments.id, tickets.departmentId))
-    .where(eq(tickets.id, id));
-  return row ?? null;
-}
-
-export type ApiTicketRow = NonNullable<Awaited<ReturnType<typeof getTicketRow>>>;
+export const getApiTicket = selectApiTicket;
 
 /** The public thread of a ticket (internal notes never leave the agent interface), oldest first. */
 export async function listMessagesPage(ticketId: number, page: number, pageSize: number) {

@@ -7,24 +7,11 @@ import { deleteTicket } from "../../tickets/delete";
 import { isStatusCode, type TicketStatusCode } from "../../tickets/status";
 import { updateTicket, type TicketChanges } from "../../tickets/update";
 import { openerRule, requiredId, requiredText, staffIdRule, statusRule } from "../../validation/api";
-import { apiSuccess, ApiFailure, parseId, parsePage, str, unix } from "../http";
-import { departmentExists, getTicketRow, listTicketsPage, staffIsActive, ticketInfo, userExists, type ApiTicketRow } from "../queries";
+import { apiSuccess, ApiFailure, parseId, parsePage } from "../http";
+import { departmentExists, getApiTicket, listTicketsPage, staffIsActive, ticketInfo, userExists } from "../queries";
 import { apiMessageBody } from "../message-body";
 import { FieldErrors } from "../validate";
 import type { ApiResource } from "./types";
-
-export const ticketData = (row: ApiTicketRow) => ({
-  id: str(row.id),
-  user_id: str(row.userId),
-  department_id: str(row.departmentId),
-  subject: row.subject,
-  date: unix(row.createdAt),
-  last_update: unix(row.lastUpdateAt),
-  status: str(row.status),
-  replies: str(row.replies),
-  user_fullname: row.userFullname,
-  department_name: row.departmentName,
-});
 
 /** A numeric query filter, as HelpDeskZ reads them: ignored unless numeric. */
 function numericParam(value: string | null): number | undefined {
@@ -70,16 +57,16 @@ export const ticketsResource: ApiResource = {
     return apiSuccess({
       total_tickets: result.total,
       pages: Math.ceil(result.total / pageSize),
-      tickets: result.rows.map(ticketData),
+      tickets: result.rows,
     });
   },
 
   async show(ctx, id) {
     ctx.require("tickets/read");
     const ticketId = parseId(id);
-    const row = ticketId ? await getTicketRow(ticketId) : null;
-    if (!row) throw new ApiFailure("Ticket not found.");
-    return apiSuccess({ ticket: ticketData(row) });
+    const ticket = ticketId ? await getApiTicket(ticketId) : null;
+    if (!ticket) throw new ApiFailure("Ticket not found.");
+    return apiSuccess({ ticket });
   },
 
   async create(ctx) {

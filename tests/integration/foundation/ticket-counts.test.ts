@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { describe, expect, it, vi } from "vitest";
+import { db, pool } from "@/db";
 import { tickets } from "@/db/schema";
 import { listTicketsPage } from "@/lib/api/queries";
 import { bulkDeleteTickets, bulkUpdateTickets } from "@/lib/tickets/bulk";
@@ -128,6 +128,38 @@ describe("the token API's ticket list totals and pages", () => {
     expect((await listTicketsPage({ departmentId: department.id }, 2, 25)).rows).toEqual([]);
   });
 
+  it("serves a page of a whole id block in one statement, and pages around a gap in a block as OFFSET does", async () => {
+    // Twelve tickets from the first id of a fresh block: the block holds every id of its span.
+    const department = await makeDepartment();
+    const customer = await makeCustomer();
+    const [[{ maxId }]] = (await db.execute(sql`SELECT MAX(id) AS maxId FROM tickets`)) as unknown as [[{ maxId: number }]];
+    const firstId = (Math.floor(Number(maxId) / TICKET_ID_BLOCK) + 3) * TICKET_ID_BLOCK;
+    const ids = Array.from({ length: 12 }, (_, i) => firstId + i);
+    await db.insert(tickets).values(
+      ids.map((id) => ({ id, publicToken: `counts-block-${id}-${Date.now()}`, subject: `Whole block ${id}`, userId: customer.id, departmentId: department.id, lastUpdateAt: new Date() })),
+    );
+    const pagesOfBlock = async (pageSize: number) => {
+      const [[{ n }]] = (await db.execute(sql`SELECT COUNT(*) AS n FROM tickets WHERE id < ${firstId}`)) as unknown as [[{ n: number }]];
+      const firstPage = Math.floor(Number(n) / pageSize) + 1;
+      return Array.from({ length: Math.ceil(12 / pageSize) + 2 }, (_, i) => firstPage + i);
+    };
+    const whole = await pagesOfBlock(5);
+    await expectPagesAsOffset(5, () => whole);
+    const statements = vi.spyOn(pool, "query");
+    try {
+      const served = await listTicketsPage({}, whole[1]!, 5);
+      expect(served.rows.map((r) => Number(r.id))).toEqual(expect.arrayContaining([firstId + 5]));
+      expect(statements).toHaveBeenCalledTimes(1);
+    } finally {
+      statements.mockRestore();
+    }
+
+    await deleteTicket(firstId + 5);
+    const gapped = await pagesOfBlock(5);
+    await expectPagesAsOffset(5, () => gapped);
+    await expectPagesAsOffset(25, (pages) => [pages - 1, pages]);
+  });
+
   it("serves every unfiltered page with the rows OFFSET would give, deep pages included", async () => {
     // A ticket two id blocks further on (ids jump, as after an import), so pages span blocks and a gap.
     const department = await makeDepartment();
@@ -144,27 +176,36 @@ describe("the token API's ticket list totals and pages", () => {
     });
     await makeTicket({ userId: customer.id, departmentId: department.id });
     await expectCountersMatchTable();
-    // Other test files may write tickets meanwhile: compare again when a write slipped between the reads.
-    for (let attempt = 1; ; attempt++) {
-      const [[{ n }]] = (await db.execute(sql`SELECT COUNT(*) AS n FROM tickets`)) as unknown as [[{ n: number }]];
-      const total = Number(n);
-      const pageSize = 5;
-      const pages = Math.max(1, Math.ceil(total / pageSize));
-      const sample = [...new Set([1, 2, Math.ceil(pages / 2), pages - 1, pages, pages + 1].filter((p) => p >= 1))];
-      const mismatches = [];
-      for (const page of sample) {
-        const served = await listTicketsPage({}, page, pageSize);
-        const [expected] = (await db.execute(
-          sql`SELECT id FROM tickets ORDER BY id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-        )) as unknown as [{ id: number }[]];
-        if (served.total !== total || JSON.stringify(served.rows.map((r) => r.id)) !== JSON.stringify(expected.map((r) => r.id))) {
-          mismatches.push({ page, served: served.rows.map((r) => r.id), expected: expected.map((r) => r.id), total: served.total });
-        }
-      }
-      if (mismatches.length === 0 || attempt === 5) {
-        expect(mismatches).toEqual([]);
-        break;
-      }
-    }
+    await expectPagesAsOffset(5, (pages) => [1, 2, Math.ceil(pages / 2), pages - 1, pages, pages + 1]);
   });
 });
+
+/**
+ * Serves the unfiltered pages that `pick` names (given the page count) and compares each with OFFSET
+ * over the table and the total with COUNT(*). Other test files may write tickets meanwhile: compare
+ * again when a write slipped between the reads.
+ */
+async function expectPagesAsOffset(pageSize: number, pick: (pages: number) => number[]) {
+  for (let attempt = 1; ; attempt++) {
+    const [[{ n }]] = (await db.execute(sql`SELECT COUNT(*) AS n FROM tickets`)) as unknown as [[{ n: number }]];
+    const total = Number(n);
+    const pages = Math.max(1, Math.ceil(total / pageSize));
+    const sample = [...new Set(pick(pages).filter((p) => p >= 1))];
+    const mismatches = [];
+    for (const page of sample) {
+      const served = await listTicketsPage({}, page, pageSize);
+      const [expected] = (await db.execute(
+        sql`SELECT id FROM tickets ORDER BY id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      )) as unknown as [{ id: number }[]];
+      const servedIds = served.rows.map((r) => Number(r.id));
+      const expectedIds = expected.map((r) => Number(r.id));
+      if (served.total !== total || JSON.stringify(servedIds) !== JSON.stringify(expectedIds)) {
+        mismatches.push({ page, served: servedIds, expected: expectedIds, total: served.total });
+      }
+    }
+    if (mismatches.length === 0 || attempt === 5) {
+      expect(mismatches).toEqual([]);
+      return;
+    }
+  }
+}
