@@ -5,13 +5,14 @@ import { Input, Select } from "@/components/ui/field";
 import { can } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/session";
 import { listDepartments } from "@/lib/departments";
-import { listOrganizations } from "@/lib/organizations";
+import { getOrganization } from "@/lib/organizations/manage";
 import { getSettings } from "@/lib/settings";
 import { listActiveStaff, listPriorities } from "@/lib/staff";
 import { countQueueViews, formatQueueCount, listQueue } from "@/lib/tickets/queue";
 import { ticketStatuses } from "@/lib/tickets/status";
 import { withParams } from "@/lib/url";
 import { queueQuerySchema, type QueueView } from "@/lib/validation/tickets";
+import { OrganizationFilter } from "./organization-filter";
 import { QueueTable } from "./queue-table";
 
 export const metadata: Metadata = { title: "Tickets" };
@@ -36,13 +37,19 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const actor = await requireStaff();
   const query = queueQuerySchema.parse(await searchParams);
   const settings = await getSettings();
-  const [result, counts, allDepartments, priorities, staff, organizations] = await Promise.all([
+  const [result, counts, allDepartments, priorities, staff, organization] = await Promise.all([
     listQueue(actor, query, settings.pageSize, settings.overdueHours),
     countQueueViews(actor, settings.overdueHours),
     listDepartments(),
     listPriorities(),
     listActiveStaff(),
-    listOrganizations(),
+    // Only the filtered organization: the filter loads the others when opened (./organization-filter.tsx).
+    query.organization
+      ? getOrganization(query.organization).then(
+          (o) => ({ id: o.id, name: o.name }),
+          () => undefined,
+        )
+      : undefined,
   ]);
   const departments = actor.role === "admin" ? allDepartments : allDepartments.filter((d) => actor.departmentIds.includes(d.id));
   const { page: _page, ...params } = query;
@@ -145,14 +152,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
               <label htmlFor="organization" className={label}>
                 Organization
               </label>
-              <Select id="organization" name="organization" defaultValue={query.organization ?? ""} className="w-44">
-                <option value="">Any organization</option>
-                {organizations.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </Select>
+              <OrganizationFilter selected={organization} className="w-44" />
             </div>
             {(
               [
