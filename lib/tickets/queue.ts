@@ -184,8 +184,9 @@ async function searchRecentWindow(actor: StaffActor, query: QueueQuery, pageSize
   const words = searchWords(query.q);
   if (!words) return null;
   const window = Math.min(SEARCH_WINDOW * query.page, SEARCH_WINDOW_MAX);
-  const unsearched = buildQueueQueries(actor, { ...query, q: undefined, page: 1 }, window - 1, overdueHours);
-  const windowIds = (await unsearched.ids).map((row) => row.id);
+  const unsearched = { ...query, q: undefined, page: 1 };
+  const newest = (await rangePageIds(actor, unsearched, window - 1, overdueHours)) ?? (await buildQueueQueries(actor, unsearched, window - 1, overdueHours).ids);
+  const windowIds = newest.map((row) => row.id);
   const statements = windowMatches(windowIds, query.q!, words);
   const found = await Promise.all([statements.bySubjectOrRequester, statements.byMessage]);
   const matched = new Set(found.flat().map((row) => row.id));
