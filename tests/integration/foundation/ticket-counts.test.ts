@@ -128,7 +128,7 @@ describe("the token API's ticket list totals and pages", () => {
     expect((await listTicketsPage({ departmentId: department.id }, 2, 25)).rows).toEqual([]);
   });
 
-  it("serves a page of a whole id block in one statement, and pages around a gap in a block as OFFSET does", async () => {
+  it("serves a page of a whole id block in one statement, and pages around a gap in a block in two, as OFFSET does", async () => {
     // Twelve tickets from the first id of a fresh block: the block holds every id of its span.
     const department = await makeDepartment();
     const customer = await makeCustomer();
@@ -154,10 +154,21 @@ describe("the token API's ticket list totals and pages", () => {
       statements.mockRestore();
     }
 
+    // A gap: the block is walked, from its start or its end, whichever is nearer to the page.
     await deleteTicket(firstId + 5);
-    const gapped = await pagesOfBlock(5);
-    await expectPagesAsOffset(5, () => gapped);
+    for (const pageSize of [5, 2]) {
+      const gapped = await pagesOfBlock(pageSize);
+      await expectPagesAsOffset(pageSize, () => gapped);
+    }
     await expectPagesAsOffset(25, (pages) => [pages - 1, pages]);
+    const gappedPage = (await pagesOfBlock(5))[1]!;
+    const walked = vi.spyOn(pool, "query");
+    try {
+      await listTicketsPage({}, gappedPage, 5);
+      expect(walked).toHaveBeenCalledTimes(2);
+    } finally {
+      walked.mockRestore();
+    }
   });
 
   it("serves every unfiltered page with the rows OFFSET would give, deep pages included", async () => {
