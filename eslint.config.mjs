@@ -15,5 +15,5 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
-  globalIgnores([".next/**", ".data/**", "node_modules/**", "next-env.d.ts", "test-results/**", "bench/**", "db/migrations/**"]),
+  globalIgnores([".next/**", ".next-*/**", "dist/**", ".data/**", "node_modules/**", "next-env.d.ts", "test-results/**", "bench/**", "db/migrations/**"]),
 ]);

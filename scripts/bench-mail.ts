@@ -2,7 +2,7 @@
 // several at once; and the ingest function in one process, one at a time and several at once) and
 // through the IMAP fetcher against a local Dovecot. Standalone it writes bench/mail.md and uses
 // DATABASE_URL; run it on a scratch database, e.g.:
-//   HELPDECK_TEST_DB=helpdeck_bench_mail source scripts/test-env.sh && npx tsx scripts/migrate.ts && npx tsx scripts/bench-mail.ts
+//   HELPDECK_TEST_DB=helpdeck_bench_mail source scripts/test-env.sh && npx tsx scripts/migrate.ts && npm run build:pipe && npx tsx scripts/bench-mail.ts
 // `npm run bench` (scripts/bench.ts) calls runMailBench on the scale data set.
 import "./load-env";
 import { spawn } from "node:child_process";
@@ -44,7 +44,7 @@ function sampleMail(to: string, i: number) {
 
 function pipeOnce(raw: Buffer) {
   return new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/mail-pipe.ts"], {
+    const child = spawn(process.execPath, ["dist/mail-pipe.mjs"], {
       stdio: ["pipe", "ignore", "ignore"],
       env: process.env,
     });
@@ -127,7 +127,7 @@ export async function runMailBench(options: MailBenchOptions = {}): Promise<Mail
   }
 
   return [
-    { door: `Pipe, one process per message (\`scripts/mail-pipe.ts\`), ${pipeConcurrency} deliveries at once`, messages: pipeProcesses, ms: pipeMs, perSecond: rate(pipeProcesses, pipeMs) },
+    { door: `Pipe, one process per message (\`dist/mail-pipe.mjs\`, bundled), ${pipeConcurrency} deliveries at once`, messages: pipeProcesses, ms: pipeMs, perSecond: rate(pipeProcesses, pipeMs) },
     { door: "Pipe entry in one process (`ingest`), one at a time", messages: inProcess, ms: inProcessMs, perSecond: rate(inProcess, inProcessMs) },
     { door: `Pipe entry in one process (\`ingest\`), ${concurrency} at once`, messages: inProcess, ms: concurrentMs, perSecond: rate(inProcess, concurrentMs) },
     { door: "IMAP fetch, one pass (`fetchMailbox`, batches of 50)", messages: imapStored, ms: imapMs, perSecond: rate(imapStored, imapMs) },

@@ -41,5 +41,6 @@ status=0
 NODE_ENV=production npx next build >.data/bench-build.log 2>&1 || status=$?
 cp .data/tsconfig.json.bench tsconfig.json
 [ "$status" -eq 0 ] || { tail -40 .data/bench-build.log; exit "$status"; }
+npm run --silent build:pipe
 
 exec node --experimental-websocket --import tsx scripts/bench.ts "$@"

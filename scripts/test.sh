@@ -31,6 +31,7 @@ npx eslint --max-warnings=0 .
 say "build"
 # The production build the end-to-end tests run against (NODE_ENV must be production for next build).
 NODE_ENV=production npx next build >.data/test-build.log 2>&1 || { tail -40 .data/test-build.log; exit 1; }
+npm run --silent build:pipe
 
 say "tests"
 set +e

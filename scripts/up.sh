@@ -43,6 +43,7 @@ if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib db public package-
   say "building (about a minute on two cores)"
   npx next build >.data/build.log 2>&1 || { tail -40 .data/build.log; exit 1; }
 fi
+npm run --silent build:pipe
 
 port="${PORT:-3000}"
 if curl -fsS "http://127.0.0.1:$port/api/health" >/dev/null 2>&1; then

@@ -1,6 +1,7 @@
 // Helpers for mail tests: a help-desk address pointing at a test SMTP sink (and optionally a Dovecot
 // mailbox), raw messages built by hand, and the pipe script run as the MTA would run it.
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
@@ -75,14 +76,16 @@ export function buildRawMail(input: RawMailInput): Buffer {
   return Buffer.concat([head, body]);
 }
 
-/** Runs scripts/mail-pipe.ts with the message on stdin; resolves with its exit code and stderr. */
+/** Runs the bundled pipe (dist/mail-pipe.mjs, as the MTA does) with the message on stdin; resolves with its exit code and stderr. */
 export function runPipe(
   raw: Buffer,
   env: Record<string, string> = {},
 ): Promise<{ code: number | null; stderr: string }> {
   const root = path.resolve(__dirname, "../..");
+  const pipeBundle = path.join(root, "dist/mail-pipe.mjs");
+  if (!existsSync(pipeBundle)) throw new Error("dist/mail-pipe.mjs is missing: run `npm run build:pipe` (npm test does).");
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/mail-pipe.ts"], {
+    const child = spawn(process.execPath, [pipeBundle], {
       cwd: root,
       env: { ...process.env, ...env },
       stdio: ["pipe", "ignore", "pipe"],
