@@ -7,6 +7,7 @@ import { generateTotpSecret, totpCode } from "@/lib/auth/totp";
 import { enableTwoFactor, getTwoFactorStatus } from "@/lib/auth/two-factor";
 import { baseUrl, launchBrowser, newPage, screenshot } from "../../support/browser";
 import { makeCustomer, makeDepartment, makeStaff, makeTicket, unique } from "../../support/factories";
+import { codeOtherThan, enrolmentCode } from "../../support/totp";
 import { rememberSettings, saveSettingsThroughUi } from "../admin/support";
 
 let browser: Browser;
@@ -46,10 +47,11 @@ describe("required two-factor sign-in for staff", () => {
       // An admin who already uses two-factor sign-in turns the requirement on.
       const admin = await makeStaff({ role: "admin" });
       const adminSecret = generateTotpSecret();
-      await enableTwoFactor(admin.id, adminSecret, totpCode(adminSecret, new Date(Date.now() - 30_000)));
+      const enrolment = enrolmentCode(adminSecret);
+      await enableTwoFactor(admin.id, adminSecret, enrolment.code);
       const adminPage = await newPage(browser);
       await enterPassword(adminPage, admin.username, admin.password);
-      await adminPage.getByLabel("Two-factor code").fill(totpCode(adminSecret));
+      await adminPage.getByLabel("Two-factor code").fill(codeOtherThan(adminSecret, enrolment.step));
       await adminPage.getByRole("button", { name: "Sign in" }).click();
       await adminPage.waitForURL("**/agent");
       await saveSettingsThroughUi(adminPage, "security", (p) => p.getByLabel("Require two-factor sign-in for staff").check());

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { totpCode } from "@/lib/auth/totp";
 import { launchBrowser, newPage, screenshot } from "../../support/browser";
 import { makeStaff } from "../../support/factories";
+import { codeOtherThan, enrolmentCode } from "../../support/totp";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -41,8 +42,8 @@ describe("two-factor sign-in in the browser", () => {
     expect((await secretKey.textContent())!.replace(/\s/g, "")).toBe(secret);
     await expect(page.getByRole("img", { name: "QR code for your authenticator app" }).count()).resolves.toBe(1);
     await screenshot(page, "agent-profile-2fa-setup-1280");
-    // The previous step's code is still accepted; the current one stays unused for signing in below.
-    await page.getByLabel("Code from your app").fill(totpCode(secret, new Date(Date.now() - 30_000)));
+    const enrolment = enrolmentCode(secret);
+    await page.getByLabel("Code from your app").fill(enrolment.code);
     await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
     const list = page.getByRole("list", { name: "Recovery codes" });
     await list.waitFor();
@@ -66,7 +67,7 @@ describe("two-factor sign-in in the browser", () => {
     await codeField.fill("000000" === totpCode(secret) ? "111111" : "000000");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByText("The sign-in details are not correct.").waitFor();
-    await codeField.fill(totpCode(secret));
+    await codeField.fill(codeOtherThan(secret, enrolment.step));
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL("**/agent");
     await signOut(page);

@@ -8,6 +8,7 @@ import { base32Decode, base32Encode, hotp, matchTotp, otpauthUri, totpCode } fro
 import { disableTwoFactor, enableTwoFactor, getTwoFactorStatus, regenerateRecoveryCodes, startTwoFactorEnrollment } from "@/lib/auth/two-factor";
 import { changeStaffPassword } from "@/lib/staff/profile";
 import { makeStaff } from "../../support/factories";
+import { codeOtherThan, enrolmentCode } from "../../support/totp";
 
 const randomIp = () => `198.51.100.${randomBytes(1)[0]}`;
 
@@ -54,9 +55,10 @@ describe("TOTP (RFC 6238)", () => {
 async function staffWithTwoFactor() {
   const member = await makeStaff();
   const { secret } = startTwoFactorEnrollment("Helpdeck", member.email);
-  // Enrol with the previous step's code, so that the current one is still unused for the test.
-  const recoveryCodes = await enableTwoFactor(member.id, secret, totpCode(secret, new Date(Date.now() - 30_000)));
-  return { ...member, secret, recoveryCodes };
+  const enrolment = enrolmentCode(secret);
+  const recoveryCodes = await enableTwoFactor(member.id, secret, enrolment.code);
+  // A code the test may use: not of the step the enrolment used up.
+  return { ...member, secret, recoveryCodes, freshCode: () => codeOtherThan(secret, enrolment.step) };
 }
 
 describe("two-factor sign-in", () => {
@@ -88,7 +90,7 @@ describe("two-factor sign-in", () => {
     expect(await signInStaff({ login: member.username, password: member.password, code: "" }, ip)).toEqual({ ok: false, reason: "two_factor_required" });
     const outsideWindow = totpCode(member.secret, new Date(Date.now() + 5 * 60_000));
     expect(await signInStaff({ login: member.username, password: member.password, code: outsideWindow }, ip)).toEqual({ ok: false, reason: "invalid" });
-    const code = totpCode(member.secret);
+    const code = member.freshCode();
     expect(await signInStaff({ login: member.username, password: member.password, code }, ip)).toEqual({ ok: true, id: member.id });
     // The same code replayed within its life is refused.
     expect(await signInStaff({ login: member.username, password: member.password, code }, randomIp())).toEqual({ ok: false, reason: "invalid" });
@@ -105,7 +107,7 @@ describe("two-factor sign-in", () => {
 
   it("new recovery codes replace the old ones", async () => {
     const member = await staffWithTwoFactor();
-    const fresh = await regenerateRecoveryCodes(member.id, totpCode(member.secret));
+    const fresh = await regenerateRecoveryCodes(member.id, member.freshCode());
     expect(await signInStaff({ login: member.email, password: member.password, code: member.recoveryCodes[0] }, randomIp())).toMatchObject({ ok: false });
     expect(await signInStaff({ login: member.email, password: member.password, code: fresh[0] }, randomIp())).toMatchObject({ ok: true });
   });
