@@ -143,7 +143,7 @@ async function mailSection(): Promise<Section> {
       "",
       mailTable(rows),
       "",
-      `Why the pipe door is slower: an MTA starts one process per message, and each one starts Node and loads the app's modules through tsx before it stores anything: ${fmt((rows[0]!.ms / 1000 / rows[0]!.messages) * pipeConcurrency)} s of wall time per delivery here with ${pipeConcurrency} at once, most of it start-up CPU, so two cores cap this door whatever the database does. The same code in one long-running process (the in-process rows) is what storing costs; the IMAP fetcher is such a process.`,
+      `Why the pipe door is slower: an MTA starts one process per message, and each one starts Node and loads the app's modules (bundled: no compiler at start-up, but the database driver, the mail parser and the app's code) before it stores anything: ${fmt((rows[0]!.ms / 1000 / rows[0]!.messages) * pipeConcurrency)} s of wall time per delivery here with ${pipeConcurrency} at once, most of it start-up CPU, so two cores cap this door whatever the database does. The same code in one long-running process (the in-process rows) is what storing costs; the IMAP fetcher is such a process.`,
     ].join("\n"),
     targets: rows
       .filter((row) => !row.door.includes("one at a time"))
