@@ -1,8 +1,9 @@
-// Sends the outbox: `--once` sends everything due and exits (cron); without it, polls until stopped.
+// Sends the outbox and runs the timed ticket work (auto-close): `--once` does both once and exits
+// (cron); without it, polls until stopped.
 // The Next.js server also runs this worker in-process (instrumentation.ts) unless MAIL_WORKER=off.
 import "./load-env";
 import { pool } from "@/db";
-import { drainOutbox, startMailWorker } from "@/lib/mail/worker";
+import { drainOutbox, runHousekeeping, startMailWorker } from "@/lib/mail/worker";
 import { closeTransports } from "@/lib/mail/transport";
 
 const args = process.argv.slice(2);
@@ -12,6 +13,7 @@ async function main() {
   if (args.includes("--once")) {
     const report = await drainOutbox({ log });
     log(`sent ${report.sent}, retrying later ${report.retrying}, failed ${report.failed}`);
+    await runHousekeeping(log);
     return 0;
   }
   const intervalSeconds = Number(args.find((arg) => arg.startsWith("--interval="))?.split("=")[1] ?? 5);

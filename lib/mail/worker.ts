@@ -3,6 +3,7 @@ import type { ResultSetHeader } from "mysql2";
 import { db } from "@/db";
 import { attachments, outbox, type OutboxMail } from "@/db/schema";
 import { readAttachmentFile } from "../attachments";
+import { closeIdleAnsweredTickets } from "../tickets/auto-close";
 import { getEmailAddress, getSendingAddress } from "./addresses";
 import { smtpTransportFor } from "./transport";
 
@@ -151,6 +152,18 @@ export async function drainOutbox(options: SendOptions = {}): Promise<SendReport
   }
 }
 
+const HOUSEKEEPING_INTERVAL_MS = 60_000;
+
+/** Timed ticket work (auto-close); a failure is logged and tried again at the next round. */
+export async function runHousekeeping(log: (line: string) => void) {
+  try {
+    const closed = await closeIdleAnsweredTickets();
+    if (closed) log(`closed ${closed} answered ${closed === 1 ? "ticket" : "tickets"} without a customer reply`);
+  } catch (error) {
+    log(`auto-close failed (will try again): ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /**
  * Polls the outbox every `intervalMs` until stopped. Database or SMTP trouble is logged and tried again on
  * the next tick: the worker never dies of it. `keepAlive: false` lets the host process exit without stopping it.
@@ -162,6 +175,7 @@ export function startMailWorker(options: SendOptions & { intervalMs?: number; ke
   let running: Promise<void> = Promise.resolve();
   // A database that stays down is reported once, not every few seconds.
   let lastProblem = "";
+  let lastHousekeeping = 0;
   const tick = () => {
     running = drainOutbox({ ...options, log })
       .then((report) => {
@@ -169,6 +183,12 @@ export function startMailWorker(options: SendOptions & { intervalMs?: number; ke
         lastProblem = "";
         if (report.sent || report.failed)
           log(`sent ${report.sent}, retrying ${report.retrying}, failed ${report.failed}`);
+      })
+      .then(async () => {
+        // The help desk's timed work rides on this loop, once a minute: it runs wherever mail is sent.
+        if (Date.now() - lastHousekeeping < HOUSEKEEPING_INTERVAL_MS) return;
+        lastHousekeeping = Date.now();
+        await runHousekeeping(log);
       })
       .catch((error: unknown) => {
         const problem = error instanceof Error ? error.message : String(error);

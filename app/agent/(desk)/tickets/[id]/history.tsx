@@ -31,7 +31,7 @@ const describe = (entry: TicketHistoryEntry): string => {
       return fields.map((f) => (f.to ? `set ${f.title} to “${short(f.to)}”` : `cleared ${f.title}`)).join(", ") || "edited the fields";
     }
     case "closed":
-      return "closed the ticket";
+      return d.reason === "auto_close" ? `closed the ticket after ${String(d.hours)} hours without a customer reply` : "closed the ticket";
     case "link_viewed":
       return "viewed the ticket through its link";
     case "participant_added":
