@@ -14,9 +14,9 @@ import {
 import { env } from "../env";
 import { getCachedSettings } from "../settings";
 import { statusLabel } from "../tickets/status";
-import { domainOf, getSendingAddress } from "./addresses";
+import { getSendingAddress } from "./addresses";
 import { htmlToPlainText } from "./html";
-import { enqueueMail, enqueueMails, fallbackMessageIdDomain, isCustomerThreadEvent, newMessageId, threadHeaders, ticketThread, type OutgoingMail } from "./outbox";
+import { enqueueMail, enqueueMails, isCustomerThreadEvent, messageIdFor, threadHeaders, ticketThread, type OutgoingMail } from "./outbox";
 import { loadTemplate, renderTemplate, type Template, type TemplateValue, type TemplateVars } from "./templates";
 
 // Every function here runs inside the transaction of the change that causes the mail, so the mail and
@@ -64,8 +64,7 @@ async function loadTicketContext(tx: Tx, ticketId: number) {
     .from(ticketParticipants)
     .where(eq(ticketParticipants.ticketId, ticketId));
   const address = await getSendingAddress(tx, row.departmentId);
-  const settings = await getCachedSettings(tx);
-  const url = (settings.helpdeskUrl || env.APP_URL).replace(/\/+$/, "");
+  const url = await baseUrl(tx);
   const vars: TemplateVars = {
     "ticket.id": row.id,
     "ticket.subject": row.subject,
@@ -75,7 +74,7 @@ async function loadTicketContext(tx: Tx, ticketId: number) {
     "ticket.status": statusLabel(row.status),
     "customer.name": row.customerName,
     "customer.email": row.customerEmail,
-    "helpdesk.name": settings.helpdeskName,
+    "helpdesk.name": await helpdeskName(tx),
   };
   return {
     ticket: row,
@@ -99,18 +98,21 @@ function withTicketReference(subject: string, ticketId: number) {
  */
 class TicketMailBatch {
   private readonly mails: OutgoingMail[] = [];
+  private readonly thread: string[];
 
   constructor(
     private readonly context: TicketContext,
-    private readonly thread: string[],
-  ) {}
+    thread: string[],
+  ) {
+    this.thread = [...thread];
+  }
 
   /** Adds a mail rendered from the event's template (nothing when the admin switched it off). */
   add(template: Template | null, event: EmailEvent, to: { to: string; cc?: string[] }, extra: TemplateVars = {}, attachmentIds?: number[]) {
     if (!template) return null;
     const { ticket, address, vars } = this.context;
     const rendered = renderTemplate(template, { ...vars, ...extra });
-    const messageId = newMessageId(address?.email ? domainOf(address.email) : fallbackMessageIdDomain(), ticket.id);
+    const messageId = messageIdFor(address?.email, ticket.id);
     const { inReplyTo, references } = threadHeaders(this.thread);
     this.mails.push({
       event,

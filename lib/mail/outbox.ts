@@ -46,7 +46,11 @@ export type OutgoingMail = {
 export const newMessageId = (domain: string, ticketId?: number | null) =>
   `<${ticketId ? `t${ticketId}.` : ""}${randomToken(16)}@${domain}>`;
 
-export const fallbackMessageIdDomain = () => new URL(env.APP_URL).hostname || "localhost";
+const fallbackDomain = () => new URL(env.APP_URL).hostname || "localhost";
+
+/** A new Message-ID in the sending address's domain (else the help desk's own). */
+export const messageIdFor = (fromEmail: string | null | undefined, ticketId?: number | null) =>
+  newMessageId(fromEmail ? domainOf(fromEmail) : fallbackDomain(), ticketId);
 
 /** Writes one mail to the outbox, inside the caller's transaction; the worker sends it. */
 export async function enqueueMail(tx: Tx, mail: OutgoingMail) {
@@ -66,7 +70,7 @@ export async function enqueueMails(tx: Tx, mails: OutgoingMail[]): Promise<{ id:
 }
 
 function outboxRow(mail: OutgoingMail, now: Date) {
-  const messageId = mail.messageId ?? newMessageId(mail.fromEmail ? domainOf(mail.fromEmail) : fallbackMessageIdDomain(), mail.ticketId);
+  const messageId = mail.messageId ?? messageIdFor(mail.fromEmail, mail.ticketId);
   const headers: Record<string, string> = { ...mail.headers };
   if (automaticEvents.has(mail.event)) {
     headers["Auto-Submitted"] = "auto-generated";

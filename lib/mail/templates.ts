@@ -140,7 +140,6 @@ export const defaultTemplates: Record<EmailEvent, Template> = {
   },
 };
 
-/** The admin's template for an event, or the built-in one; null when the admin switched the event off. */
 type SavedTemplate = Template & { enabled: boolean };
 
 /**
