@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, lt } from "drizzle-orm";
 import { db } from "@/db";
-import { ticketHistory, tickets } from "@/db/schema";
+import { tickets } from "@/db/schema";
 import { getSettings } from "../settings";
+import { recordTicketEvents } from "./history";
 import { TicketStatus } from "./status";
 
 /** Tickets closed per statement: a backlog (the setting just turned on) is worked off in short transactions. */
@@ -31,9 +32,7 @@ export async function closeIdleAnsweredTickets(now = new Date()): Promise<number
         .update(tickets)
         .set({ status: TicketStatus.Closed, closedAt: now, lastUpdateAt: now })
         .where(inArray(tickets.id, stillIds));
-      await tx.insert(ticketHistory).values(
-        stillIds.map((ticketId) => ({ ticketId, actorType: "system" as const, action: "closed", details: { reason: "auto_close", hours: autoCloseHours } })),
-      );
+      await recordTicketEvents(tx, stillIds, { type: "system" }, "closed", { reason: "auto_close", hours: autoCloseHours });
       return stillIds.length;
     });
     if (due.length < BATCH) return closed;
