@@ -2,11 +2,9 @@ import { and, asc, count, eq, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { attachments, departments, messages, staff, tickets, users } from "@/db/schema";
 import { countTickets } from "../tickets/counts";
-import { selectApiTicket, selectFilteredApiTickets, selectUnfilteredApiTickets, type ApiTicket } from "./ticket-rows";
+import { selectApiTicket, selectFilteredApiTickets, selectUnfilteredApiTickets, type ApiTicket, type TicketFilter } from "./ticket-rows";
 
 /** Reads in the shapes HelpDeskZ's API returns; scoping is the key's permissions, checked by the caller. */
-
-export type ApiTicketFilter = { status?: number; userId?: number; departmentId?: number };
 
 /**
  * One page of tickets in id order, by OFFSET as HelpDeskZ pages, with the exact total.
@@ -17,7 +15,7 @@ export type ApiTicketFilter = { status?: number; userId?: number; departmentId?:
  * Filtered pages use OFFSET on their index; their total comes from the counters, except with a user
  * filter, which counts that user's few rows through tickets_user_idx.
  */
-export async function listTicketsPage(filter: ApiTicketFilter, page: number, pageSize: number): Promise<{ rows: ApiTicket[]; total: number }> {
+export async function listTicketsPage(filter: TicketFilter, page: number, pageSize: number): Promise<{ rows: ApiTicket[]; total: number }> {
   const offset = (page - 1) * pageSize;
   if (!filter.status && !filter.userId && !filter.departmentId) return selectUnfilteredApiTickets(offset, pageSize);
   const where = and(

@@ -1,6 +1,6 @@
 import type { RowDataPacket } from "mysql2";
 import { pool } from "@/db";
-import { TICKET_ID_BLOCK } from "../tickets/counts";
+import { countTickets, TICKET_ID_BLOCK } from "../tickets/counts";
 
 /**
  * Ticket reads of the token API in plain SQL on the pool: the list is its hottest request, and the
@@ -149,16 +149,11 @@ export async function selectUnfilteredApiTickets(offset: number, limit: number):
     ORDER BY t.id`,
   );
   const [head] = rows;
-  if (!head) return { total: await countAllTickets(), rows: [] };
+  if (!head) return { total: await countTickets({}), rows: [] };
   const total = Number(head[0]);
   if (Number(head[4]) === 1 && rows.length === Math.min(limit, total - offset)) {
     return { total, rows: rows.map((row) => toApiTicket(row, 5)) };
   }
   const located = { block: Number(head[1]), tickets: Number(head[2]), before: Number(head[3]) };
   return { total, rows: await selectWithinBlock(located, offset, limit) };
-}
-
-async function countAllTickets(): Promise<number> {
-  const [row] = await selectRows("SELECT COALESCE(SUM(tickets), 0) FROM ticket_id_blocks");
-  return Number(row?.[0] ?? 0);
 }

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql, sum } from "drizzle-orm";
 import { db, type Tx } from "@/db";
-import { ticketCounts, ticketIdBlocks } from "@/db/schema";
+import { ticketCounts } from "@/db/schema";
 
 /**
  * Exact ticket counts from the counters that triggers on `tickets` keep (db/schema/tickets.ts,
@@ -21,29 +21,6 @@ export async function countTickets(filter: { status?: number; departmentId?: num
 
 /** Ids per counter block (the triggers use `id DIV 4096`). */
 export const TICKET_ID_BLOCK = 4096;
-
-/**
- * The number of tickets, and where the ticket at `offset` (0-based, in id order) is: the first id of
- * its block and how many tickets of that block come before it (null when there are not that many
- * tickets). One statement: running totals over the blocks, the first block passing the offset.
- */
-export async function locateTicketOffset(offset: number): Promise<{ total: number; start: { fromId: number; skip: number } | null }> {
-  const [rows] = (await db.execute(sql`
-    SELECT totals.total, located.block, located.before_block
-    FROM (SELECT COALESCE(SUM(${ticketIdBlocks.tickets}), 0) AS total FROM ${ticketIdBlocks}) totals
-    LEFT JOIN (
-      SELECT block, running - n AS before_block FROM (
-        SELECT ${ticketIdBlocks.block} AS block, SUM(${ticketIdBlocks.tickets}) AS n,
-               SUM(SUM(${ticketIdBlocks.tickets})) OVER (ORDER BY ${ticketIdBlocks.block}) AS running
-        FROM ${ticketIdBlocks} GROUP BY ${ticketIdBlocks.block}
-      ) blocks
-      WHERE running > ${offset} ORDER BY block LIMIT 1
-    ) located ON TRUE`)) as unknown as [{ total: string | number; block: number | null; before_block: string | number | null }[]];
-  const row = rows[0];
-  const total = Number(row?.total ?? 0);
-  if (!row || row.block === null) return { total, start: null };
-  return { total, start: { fromId: Number(row.block) * TICKET_ID_BLOCK, skip: offset - Number(row.before_block) } };
-}
 
 /**
  * Counts recomputed from the tickets table itself, grouped like the counters (for tests and checks).
