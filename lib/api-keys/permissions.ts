@@ -57,6 +57,12 @@ export const apiPermissionGroups = [
       { action: "auth", label: "Validate staff authentication." },
     ],
   },
+  // Ours, not HelpDeskZ's: the MTA pipe over HTTP (POST /api/mail, scripts/mail-pipe.sh).
+  {
+    resource: "mail",
+    label: "Inbound email",
+    actions: [{ action: "create", label: "Deliver inbound email (MTA pipe)." }],
+  },
 ] as const;
 
 type Group = (typeof apiPermissionGroups)[number];

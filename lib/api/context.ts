@@ -4,6 +4,7 @@ import { hitRateLimit } from "../rate-limit";
 import { clientIpFrom } from "../request";
 import { readApiBody, type ApiBody } from "./body";
 import { ApiFailure } from "./http";
+import { readRawBody } from "./raw-body";
 
 /** What a handler gets: the authenticated key, the caller's address, the query and the body. */
 export type ApiContext = {
@@ -11,6 +12,10 @@ export type ApiContext = {
   ip: string;
   query: URLSearchParams;
   body: () => Promise<ApiBody>;
+  /** The request's media type, lower case, without parameters ("" when absent). */
+  contentType: string;
+  /** The body as bytes, for a door that takes a whole document (POST /api/mail); HTTP 413 past maxBytes. */
+  raw: (maxBytes: number) => Promise<Buffer>;
   /** Throws HelpDeskZ's "Permission not allowed: ..." (HTTP 400) unless the key holds the permission. */
   require: (permission: ApiPermission) => void;
 };
@@ -42,6 +47,8 @@ export async function authenticate(request: Request): Promise<ApiContext> {
     ip,
     query: new URL(request.url).searchParams,
     body: () => (body ??= readApiBody(request)),
+    contentType: (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase(),
+    raw: (maxBytes) => readRawBody(request, maxBytes),
     require(permission) {
       if (!keyHasPermission(key, permission)) {
         throw new ApiFailure(`Permission not allowed: ${permissionLabel(permission)}`, 400);

@@ -213,6 +213,40 @@ export function buildOpenApiDocument(serverUrl: string) {
     errors: ["Username is missing.", "Invalid username.", "Password is missing.", "IP address is missing.", "IP address is not valid.", "Invalid username or password.", "Login locked for N minutes."],
   });
 
+  const mailDeliver = (() => {
+    const op = operation("mail/create", "Deliver an inbound email (the MTA pipe over HTTP, scripts/mail-pipe.sh)", {
+      requestBody: {
+        required: true,
+        description: "The raw RFC 822 message, as the MTA hands it to a pipe (at most 30 MB).",
+        content: {
+          "message/rfc822": { schema: { type: "string", contentMediaType: "message/rfc822" } },
+          "application/octet-stream": { schema: { type: "string", contentMediaType: "message/rfc822" } },
+        },
+      },
+      ok: success({
+        status: { type: "string", enum: ["stored", "duplicate", "ignored", "dead-lettered"] },
+        ticket_id: { type: ["integer", "null"], description: "stored and duplicate only" },
+        message_id: int("stored only"),
+        new_ticket: { type: "integer", enum: [0, 1], description: "stored only" },
+        message: str("What happened, in one line"),
+      }),
+      errors: ["The message is empty: nothing to store."],
+    });
+    // Anything but 2xx makes the forwarder exit 75 (EX_TEMPFAIL): the MTA keeps the message and retries.
+    const { "429": limited, "503": unavailable, ...rest } = op.responses;
+    const refused = (description: string) => ({ description, content: { "application/json": { schema: ref("Error") } } });
+    return {
+      ...op,
+      responses: {
+        ...rest,
+        "413": refused("The message is larger than 30 MB"),
+        "415": refused("The body is not sent as message/rfc822 or application/octet-stream"),
+        "429": limited,
+        "503": unavailable,
+      },
+    };
+  })();
+
   const update = (permission: ApiPermission, summary: string, body: unknown, message: string, errors: string[]) =>
     ({ post: operation(permission, summary, { parameters: [idParam()], requestBody: body, ok: successMessage(message), errors }) });
   const remove = (permission: ApiPermission, summary: string, message: string, notFound: string) =>
@@ -274,6 +308,8 @@ export function buildOpenApiDocument(serverUrl: string) {
       "/api/staff": { get: staffList },
       ...showPaths("staff", staffShow),
       "/api/staff/auth": { post: staffAuth },
+
+      ...createPaths("mail", mailDeliver),
     },
     components: {
       securitySchemes: { token: { type: "apiKey", in: "header", name: "Token" } },

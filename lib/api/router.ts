@@ -1,5 +1,6 @@
 import { attachmentsResource } from "./handlers/attachments";
 import { departmentsResource } from "./handlers/departments";
+import { mailResource } from "./handlers/mail";
 import { messagesResource } from "./handlers/messages";
 import { staffResource } from "./handlers/staff";
 import { ticketsResource } from "./handlers/tickets";
@@ -15,6 +16,7 @@ const resources: Record<string, ApiResource> = {
   messages: messagesResource,
   attachments: attachmentsResource,
   staff: staffResource,
+  mail: mailResource,
 };
 
 type Route = { handler: ApiHandler | undefined; id?: string } | null;

@@ -98,6 +98,31 @@ export function runPipe(
   });
 }
 
+/**
+ * Runs scripts/mail-pipe.sh (the curl forwarder to POST /api/mail) as an MTA would: the message on stdin,
+ * its settings in the environment only (plus PATH); resolves with its exit code and stderr.
+ */
+export function runHttpPipe(
+  raw: Buffer,
+  env: Record<string, string>,
+  args: string[] = [],
+): Promise<{ code: number | null; stderr: string }> {
+  const script = path.resolve(__dirname, "../../scripts/mail-pipe.sh");
+  return new Promise((resolve, reject) => {
+    const child = spawn("/bin/sh", [script, ...args], {
+      env: { NODE_ENV: "test", PATH: process.env.PATH ?? "/usr/bin:/bin", ...env },
+      stdio: ["pipe", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stderr }));
+    // The forwarder may exit before it reads the message (not configured): that is its answer, not an error.
+    child.stdin.on("error", () => undefined);
+    child.stdin.end(raw);
+  });
+}
+
 export async function inboundByMessageId(messageId: string) {
   return db.select().from(inboundMail).where(eq(inboundMail.messageId, messageId));
 }

@@ -46,8 +46,9 @@ describe("API key IP allow-list", () => {
 });
 
 describe("API permissions", () => {
-  it("covers HelpDeskZ's nineteen permissions with its wording", () => {
-    expect(allApiPermissions).toHaveLength(19);
+  it("covers HelpDeskZ's nineteen permissions with its wording, and ours for the MTA pipe", () => {
+    expect(allApiPermissions).toHaveLength(20);
+    expect(permissionLabel("mail/create")).toBe("Deliver inbound email (MTA pipe).");
     expect(permissionLabel("users/create")).toBe("Create users.");
     expect(permissionLabel("attachments/download")).toBe("Get file content from an attachment.");
   });

@@ -1,6 +1,7 @@
-// MariaDB crashes (SIGKILL) and comes back while API clients, portal visitors and the MTA pipe are all
-// writing. Each door must either acknowledge a ticket that then exists exactly once, or refuse with an
-// error its caller retries on (API 503, portal form message, pipe exit 75) and leave nothing half-written;
+// MariaDB crashes (SIGKILL) and comes back while API clients, portal visitors and the MTA pipe (the Node
+// pipe and the curl forwarder to POST /api/mail) are all writing. Each door must either acknowledge a
+// ticket that then exists exactly once, or refuse with an error its caller retries on (API 503, portal
+// form message, pipe exit 75) and leave nothing half-written;
 // and the running app server must recover on its own. The crash hits a private MariaDB started here,
 // never the shared test server that other files use meanwhile.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -10,7 +11,7 @@ import mysql, { type RowDataPacket } from "mysql2/promise";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../support/browser";
-import { buildRawMail, runPipe } from "../../support/mail";
+import { buildRawMail, runHttpPipe, runPipe } from "../../support/mail";
 import { freePort, startPrivateMariadb, type PrivateMariadb } from "../../support/private-mariadb";
 
 const root = path.resolve(__dirname, "../../..");
@@ -18,7 +19,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // What must never reach a client: a stack frame, or a raw driver/SQL error.
 const leak = /\n\s+at .+:\d+:\d+|ECONNREFUSED|PROTOCOL_CONNECTION_LOST|\bER_[A-Z_]{4,}|INSERT INTO|SELECT .+ FROM/;
 
-type Door = "api" | "portal" | "pipe";
+/** "pipe": dist/mail-pipe.mjs; "http-pipe": scripts/mail-pipe.sh posting to /api/mail. */
+type Door = "api" | "portal" | "pipe" | "http-pipe";
 type Attempt = {
   door: Door;
   marker: string;
@@ -153,8 +155,9 @@ async function apiCreate(): Promise<Attempt> {
   return attempt;
 }
 
-async function pipeDelivery(): Promise<Attempt> {
-  const subject = marker("pipe");
+/** Delivers one new mail through an MTA pipe door, as the MTA runs it. */
+async function pipeDelivery(door: "pipe" | "http-pipe" = "pipe"): Promise<Attempt> {
+  const subject = marker(door);
   const messageId = `<${subject}@customer.example.test>`;
   const raw = buildRawMail({
     // One sender per message: the per-sender flood limit must not be what refuses it.
@@ -164,9 +167,12 @@ async function pipeDelivery(): Promise<Attempt> {
     messageId,
   });
   const startedAt = Date.now();
-  const { code, stderr } = await runPipe(raw, privateEnv);
-  return { door: "pipe", marker: subject, startedAt, acked: code === 0, messageId, raw, detail: `exit ${code}: ${stderr.trim()}` };
+  const { code, stderr } = await deliverByPipe(door, raw);
+  return { door, marker: subject, startedAt, acked: code === 0, messageId, raw, detail: `exit ${code}: ${stderr.trim()}` };
 }
+
+const deliverByPipe = (door: "pipe" | "http-pipe", raw: Buffer) =>
+  door === "pipe" ? runPipe(raw, privateEnv) : runHttpPipe(raw, { HELPDECK_URL: appUrl, HELPDECK_PIPE_TOKEN: seed.token });
 
 async function newPortalPage() {
   const context = await browser!.newContext({ baseURL: appUrl });
@@ -221,8 +227,8 @@ describe("MariaDB crash and restart under load", () => {
         await sleep(60);
       }
     };
-    const pipeLoop = async () => {
-      while (!stopped) attempts.push(await pipeDelivery());
+    const pipeLoop = async (door: "pipe" | "http-pipe") => {
+      while (!stopped) attempts.push(await pipeDelivery(door));
     };
     const portalLoop = async (page: Page) => {
       while (!stopped) {
@@ -237,13 +243,13 @@ describe("MariaDB crash and restart under load", () => {
     const lateSubject = marker("portal");
     expect(await fillPortalForm(latePage, lateSubject)).toBe(true);
 
-    const loops = [apiLoop(), apiLoop(), apiLoop(), pipeLoop(), portalLoop(await newPortalPage())];
+    const loops = [apiLoop(), apiLoop(), apiLoop(), pipeLoop("pipe"), pipeLoop("http-pipe"), portalLoop(await newPortalPage())];
     await sleep(2500);
 
     await mariadb!.crash();
     const downAt = Date.now();
     // Requests that certainly arrive while the database is down; the restart waits for their answers.
-    const duringOutage = Promise.all([pipeDelivery(), pipeDelivery(), submitPortalForm(latePage, lateSubject)]);
+    const duringOutage = Promise.all([pipeDelivery(), pipeDelivery(), pipeDelivery("http-pipe"), submitPortalForm(latePage, lateSubject)]);
     const refusedWhileDown = await Promise.race([duringOutage, sleep(45_000).then(() => null)]);
     expect(refusedWhileDown, "requests made while the database was down got no answer").not.toBeNull();
     attempts.push(...refusedWhileDown!);
@@ -258,7 +264,7 @@ describe("MariaDB crash and restart under load", () => {
     // The app server recovers by itself: same process, next requests succeed.
     expect(app!.exitCode).toBeNull();
     await waitForHealth(15_000);
-    const after = [await apiCreate(), await pipeDelivery()];
+    const after = [await apiCreate(), await pipeDelivery(), await pipeDelivery("http-pipe")];
     const afterPage = await newPortalPage();
     const afterSubject = marker("portal");
     expect(await fillPortalForm(afterPage, afterSubject)).toBe(true);
@@ -272,7 +278,7 @@ describe("MariaDB crash and restart under load", () => {
         const [status, ...rest] = attempt.detail.split(" ");
         expect(status, attempt.detail).toBe("503");
         expect(JSON.parse(rest.join(" ")), attempt.detail).toEqual({ error: 1, message: expect.stringMatching(/try again/i) });
-      } else if (attempt.door === "pipe") {
+      } else if (attempt.door === "pipe" || attempt.door === "http-pipe") {
         expect(attempt.detail, attempt.detail).toMatch(/^exit 75:/);
       } else {
         expect(attempt.detail, attempt.detail).toMatch(/try again/i);
@@ -315,9 +321,9 @@ describe("MariaDB crash and restart under load", () => {
     expect(incomplete).toEqual([]);
 
     // The MTA retries every refused delivery; afterwards each mail is stored exactly once.
-    const pipes = attempts.filter((a) => a.door === "pipe");
+    const pipes = attempts.filter((a): a is Attempt & { door: "pipe" | "http-pipe" } => a.door === "pipe" || a.door === "http-pipe");
     for (const attempt of pipes.filter((a) => !a.acked)) {
-      const { code, stderr } = await runPipe(attempt.raw!, privateEnv);
+      const { code, stderr } = await deliverByPipe(attempt.door, attempt.raw!);
       expect(code, stderr).toBe(0);
     }
     for (const attempt of pipes) {
@@ -332,12 +338,12 @@ describe("MariaDB crash and restart under load", () => {
 
     const count = (door: Door, acked: boolean, since = 0) =>
       attempts.filter((a) => a.door === door && a.acked === acked && a.startedAt >= since).length;
-    const summary = (["api", "portal", "pipe"] as const).map(
+    const summary = (["api", "portal", "pipe", "http-pipe"] as const).map(
       (door) => `${door}: ${count(door, true)} acknowledged, ${count(door, false)} refused`,
     );
     console.log(`fault load: ${summary.join("; ")}; refused but stored: ${refusedButStored}`);
     // The fault was really hit at every door, and every door worked again after it.
-    for (const door of ["api", "portal", "pipe"] as const) {
+    for (const door of ["api", "portal", "pipe", "http-pipe"] as const) {
       expect(count(door, false), `${door} refusals`).toBeGreaterThanOrEqual(1);
       expect(count(door, true, upAt), `${door} acknowledged after the restart`).toBeGreaterThanOrEqual(1);
     }

@@ -135,8 +135,12 @@ const matrix: Record<string, Door | Door[]> = {
   "/api/health": { url: () => "/api/health", allow: "everyone" },
   "/api/openapi.json": { url: () => "/api/openapi.json", allow: "everyone" },
   "/api/auth/[...nextauth]": { url: () => "/api/auth/session", allow: "everyone" },
-  // The token API never accepts a browser session: without a Token header everyone is refused.
-  "/api/[...path]": { url: (fx) => `/api/tickets/${fx.ticketId}`, allow: [], refusedWith: [400] },
+  // The token API never accepts a browser session: without a Token header everyone is refused, the MTA's
+  // mail door (POST /api/mail) included.
+  "/api/[...path]": [
+    { url: (fx) => `/api/tickets/${fx.ticketId}`, allow: [], refusedWith: [400] },
+    { url: () => "/api/mail", method: "POST", allow: [], refusedWith: [400] },
+  ],
   // Knowledge base: public articles for everyone; staff-only categories, articles and files for staff.
   "/kb": { url: () => "/kb", allow: "everyone" },
   "/kb/search": { url: () => "/kb/search?q=matrix", allow: "everyone" },
