@@ -21,7 +21,7 @@ export type FetchOptions = {
   /** Messages of different senders stored at once (each sender's own stay in order). */
   concurrency?: number;
   log?: (line: string) => void;
-  /** Called after a message is stored and before it is marked \Seen (tests use it to simulate a crash). */
+  /** Called after a message is stored and before its batch is marked \Seen (tests use it to simulate a crash). */
   afterIngest?: (uid: number, result: IngestResult) => void | Promise<void>;
 };
 
@@ -56,8 +56,10 @@ function imapClient(address: EmailAddress) {
 }
 
 /**
- * Fetches the unseen messages of one address's folder. Each is stored through ingest, then marked \Seen;
- * a crash in between only means it is fetched again, and ingest's dedupe makes that harmless.
+ * Fetches the unseen messages of one address's folder. Each is stored through ingest; then the stored
+ * messages of a batch are marked \Seen in one command (one round trip per batch, not per message, on a
+ * connection that serialises commands). A crash in between only means they are fetched again, and
+ * ingest's dedupe makes that harmless.
  */
 export async function fetchMailbox(
   address: EmailAddress,
@@ -96,6 +98,7 @@ export async function fetchMailbox(
           bySender.set(key, [...(bySender.get(key) ?? []), message]);
         }
         const queues = [...bySender.values()];
+        const handled: number[] = [];
         let failure: unknown = null;
         const worker = async () => {
           for (let queue = queues.shift(); queue && !failure; queue = queues.shift()) {
@@ -106,11 +109,7 @@ export async function fetchMailbox(
                 report[result.status]++;
                 options.log?.(`${address.email} uid ${uid}: ${describeIngest(result)}`);
                 await options.afterIngest?.(uid, result);
-                // imapflow answers a failed STORE (link dropped, NO from the server) with false, not an error:
-                // stop, as the link is likely gone; this message stays unseen and the next run skips it as a
-                // duplicate.
-                if (!(await client.messageFlagsAdd(String(uid), ["\\Seen"], { uid: true })))
-                  throw new Error(`could not mark message uid ${uid} as seen`);
+                handled.push(uid);
               } catch (error) {
                 failure ??= error;
               }
@@ -118,6 +117,12 @@ export async function fetchMailbox(
           }
         };
         await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
+        // Also after a failure, so that what was stored is not fetched again; the first failure is the one
+        // reported. imapflow answers a failed STORE (link dropped, NO from the server) with false, not an
+        // error: stop, as the link is likely gone; these messages stay unseen and the next run skips them as
+        // duplicates.
+        if (handled.length && !(await client.messageFlagsAdd(handled.join(","), ["\\Seen"], { uid: true }).catch(() => false)))
+          failure ??= new Error(`could not mark ${handled.length} stored messages as seen`);
         if (failure) throw failure;
       }
     } finally {
