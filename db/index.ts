@@ -9,6 +9,8 @@ function createPool() {
   const pool = mysql.createPool({
     uri: env.DATABASE_URL,
     connectionLimit: env.DATABASE_POOL_SIZE,
+    // No stack capture on every query (mysql2 traces by default): a measurable share of the CPU of a busy API.
+    trace: false,
     // Dates travel as UTC both ways, whatever the server's own time zone.
     timezone: "Z",
     supportBigNumbers: true,

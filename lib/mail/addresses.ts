@@ -1,16 +1,26 @@
-import { asc, desc, eq, inArray } from "drizzle-orm";
+import { asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { db, type Tx } from "@/db";
 import { departments, emailAddresses, type EmailAddress } from "@/db/schema";
 
+/**
+ * The rule for the address a department's mail goes out from, as an ORDER BY: its own, else the default,
+ * else the first one. Ticket notifications apply it inside their context query (lib/mail/notifications.ts).
+ */
+export const sendingAddressOrder = (departmentId: SQL | number | null | undefined): SQL[] => [
+  // NULL (no department asked, or an address without one) sorts after 1 and with 0.
+  sql`(${emailAddresses.departmentId} = ${departmentId ?? null}) DESC`,
+  desc(emailAddresses.isDefault),
+  asc(emailAddresses.id),
+];
+
 /** The address a department's mail goes out from: its own, else the default, else the first one. */
 export async function getSendingAddress(tx: Tx, departmentId?: number | null): Promise<EmailAddress | null> {
-  const rows = await tx
+  const [row] = await tx
     .select()
     .from(emailAddresses)
-    .orderBy(desc(emailAddresses.isDefault), asc(emailAddresses.id));
-  return (
-    (departmentId ? rows.find((row) => row.departmentId === departmentId) : undefined) ?? rows[0] ?? null
-  );
+    .orderBy(...sendingAddressOrder(departmentId || null))
+    .limit(1);
+  return row ?? null;
 }
 
 export async function getEmailAddress(tx: Tx, id: number): Promise<EmailAddress | null> {

@@ -1,8 +1,10 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/mysql-core";
 import type { Tx } from "@/db";
 import {
   attachments,
   departments,
+  emailAddresses,
   messages,
   staff,
   staffDepartments,
@@ -14,9 +16,9 @@ import {
 import { env } from "../env";
 import { getCachedSettings } from "../settings";
 import { statusLabel } from "../tickets/status";
-import { getSendingAddress } from "./addresses";
+import { getSendingAddress, sendingAddressOrder } from "./addresses";
 import { htmlToPlainText } from "./html";
-import { enqueueMail, enqueueMails, isCustomerThreadEvent, messageIdFor, threadHeaders, ticketThread, type OutgoingMail } from "./outbox";
+import { enqueueMail, enqueueMails, isCustomerThreadEvent, messageIdFor, jsonValue, threadFromJson, threadHeaders, ticketThreadSql, type OutgoingMail } from "./outbox";
 import { loadTemplate, renderTemplate, type Template, type TemplateValue, type TemplateVars } from "./templates";
 
 // Every function here runs inside the transaction of the change that causes the mail, so the mail and
@@ -41,7 +43,20 @@ function messageValue({ body, format }: MessageBody): TemplateValue {
   return format === "html" ? { text: htmlToPlainText(body), html: body } : body;
 }
 
+type StaffRecipient = { id: number; email: string; fullname: string };
+
+/**
+ * Everything a ticket's mails need, in one statement: the ticket with its customer and department, the
+ * sending address, the active assignee, the department's active staff, the participants and the
+ * customer thread. Each used to be its own query; a reply's mail now costs one read.
+ */
 async function loadTicketContext(tx: Tx, ticketId: number) {
+  const assignee = alias(staff, "assignee");
+  const sendingAddress = tx
+    .select({ address: sql`JSON_OBJECT('id', ${emailAddresses.id}, 'email', ${emailAddresses.email})` })
+    .from(emailAddresses)
+    .orderBy(...sendingAddressOrder(sql`${tickets.departmentId}`))
+    .limit(1);
   const [row] = await tx
     .select({
       id: tickets.id,
@@ -53,17 +68,22 @@ async function loadTicketContext(tx: Tx, ticketId: number) {
       assignedStaffId: tickets.assignedStaffId,
       customerName: users.fullname,
       customerEmail: users.email,
+      assigneeId: assignee.id,
+      assigneeEmail: assignee.email,
+      assigneeName: assignee.fullname,
+      address: sql<unknown>`(${sendingAddress})`,
+      departmentStaff: sql<unknown>`(SELECT JSON_ARRAYAGG(JSON_OBJECT('id', ${staff.id}, 'email', ${staff.email}, 'fullname', ${staff.fullname}))
+        FROM ${staff} INNER JOIN ${staffDepartments} ON ${staffDepartments.staffId} = ${staff.id}
+        WHERE ${staffDepartments.departmentId} = ${tickets.departmentId} AND ${staff.active} = 1)`,
+      participants: sql<unknown>`(SELECT JSON_ARRAYAGG(${ticketParticipants.email}) FROM ${ticketParticipants} WHERE ${ticketParticipants.ticketId} = ${ticketId})`,
+      thread: ticketThreadSql(ticketId),
     })
     .from(tickets)
     .innerJoin(users, eq(users.id, tickets.userId))
     .innerJoin(departments, eq(departments.id, tickets.departmentId))
+    .leftJoin(assignee, and(eq(assignee.id, tickets.assignedStaffId), eq(assignee.active, true)))
     .where(eq(tickets.id, ticketId));
   if (!row) throw new Error(`Ticket ${ticketId} not found for notification`);
-  const participants = await tx
-    .select({ email: ticketParticipants.email })
-    .from(ticketParticipants)
-    .where(eq(ticketParticipants.ticketId, ticketId));
-  const address = await getSendingAddress(tx, row.departmentId);
   const url = await baseUrl(tx);
   const vars: TemplateVars = {
     "ticket.id": row.id,
@@ -76,10 +96,16 @@ async function loadTicketContext(tx: Tx, ticketId: number) {
     "customer.email": row.customerEmail,
     "helpdesk.name": await helpdeskName(tx),
   };
+  const participants = jsonValue<string[]>(row.participants) ?? [];
+  const members = jsonValue<StaffRecipient[]>(row.departmentStaff) ?? [];
   return {
     ticket: row,
-    participants: participants.map((p) => p.email).filter((email) => email !== row.customerEmail),
-    address,
+    participants: participants.filter((email) => email !== row.customerEmail),
+    address: jsonValue<{ id: number; email: string }>(row.address),
+    assignee: row.assigneeId ? { id: row.assigneeId, email: row.assigneeEmail!, fullname: row.assigneeName! } : null,
+    /** Active staff who work in the department (agents by membership; admins only when they are members). */
+    departmentStaff: members.sort((a, b) => a.id - b.id),
+    thread: threadFromJson(row.thread),
     vars,
   };
 }
@@ -138,16 +164,6 @@ class TicketMailBatch {
   }
 }
 
-/** Active staff who work in the department (agents by membership; admins only when they are members). */
-async function departmentStaff(tx: Tx, departmentId: number) {
-  return tx
-    .select({ id: staff.id, email: staff.email, fullname: staff.fullname })
-    .from(staff)
-    .innerJoin(staffDepartments, eq(staffDepartments.staffId, staff.id))
-    .where(and(eq(staffDepartments.departmentId, departmentId), eq(staff.active, true)))
-    .orderBy(asc(staff.id));
-}
-
 /**
  * New ticket: a confirmation with the ticket's link to the customer, and a heads-up to the department's
  * agents. The ticket is new in this transaction: its thread is at most the mail that opened it.
@@ -162,7 +178,7 @@ export async function notifyTicketCreated(
   if (input.notifyCustomer) {
     mails.add(await loadTemplate(tx, "new_ticket_customer"), "new_ticket_customer", { to: context.ticket.customerEmail, cc: context.participants }, { message });
   }
-  const members = (await departmentStaff(tx, context.ticket.departmentId)).filter((member) => member.id !== input.openedByStaffId);
+  const members = context.departmentStaff.filter((member) => member.id !== input.openedByStaffId);
   const staffTemplate = members.length ? await loadTemplate(tx, "new_ticket_staff") : null;
   for (const member of members) {
     mails.add(staffTemplate, "new_ticket_staff", { to: member.email }, { message, "staff.name": member.fullname });
@@ -180,7 +196,7 @@ export async function notifyStaffReply(
     .select({ id: attachments.id })
     .from(attachments)
     .where(eq(attachments.messageId, input.messageId));
-  const mails = new TicketMailBatch(context, await ticketThread(tx, input.ticketId));
+  const mails = new TicketMailBatch(context, context.thread);
   const messageId = mails.add(
     await loadTemplate(tx, "staff_reply"),
     "staff_reply",
@@ -203,19 +219,11 @@ export async function notifyCustomerReply(
 ) {
   const context = await loadTicketContext(tx, input.ticketId);
   const message = messageValue(input.message);
-  const mails = new TicketMailBatch(context, await ticketThread(tx, input.ticketId));
+  const mails = new TicketMailBatch(context, context.thread);
   if (input.autoResponse) {
     mails.add(await loadTemplate(tx, "autoresponse"), "autoresponse", { to: context.ticket.customerEmail }, { message });
   }
-  let recipients: { email: string; fullname: string }[] = [];
-  if (context.ticket.assignedStaffId) {
-    const [assignee] = await tx
-      .select({ email: staff.email, fullname: staff.fullname })
-      .from(staff)
-      .where(and(eq(staff.id, context.ticket.assignedStaffId), eq(staff.active, true)));
-    if (assignee) recipients = [assignee];
-  }
-  if (recipients.length === 0) recipients = await departmentStaff(tx, context.ticket.departmentId);
+  const recipients = context.assignee ? [context.assignee] : context.departmentStaff;
   const staffTemplate = recipients.length ? await loadTemplate(tx, "customer_reply_staff") : null;
   for (const member of recipients) {
     mails.add(staffTemplate, "customer_reply_staff", { to: member.email }, { message, "staff.name": member.fullname });
@@ -235,7 +243,7 @@ export async function notifyAssignment(
     .where(eq(staff.id, input.assigneeId));
   if (!assignee?.active) return;
   const context = await loadTicketContext(tx, input.ticketId);
-  const mails = new TicketMailBatch(context, await ticketThread(tx, input.ticketId));
+  const mails = new TicketMailBatch(context, context.thread);
   mails.add(await loadTemplate(tx, "assignment"), "assignment", { to: assignee.email }, { "staff.name": assignee.fullname });
   await mails.enqueue(tx);
 }
@@ -279,7 +287,7 @@ export const enqueueEmailChangeMail = (tx: Tx, input: { to: string; name: string
 /** "Check a ticket": the ticket's public link, sent to an address already on the ticket (requester or participant). */
 export async function enqueueTicketLinkMail(tx: Tx, input: { ticketId: number; to: string }) {
   const context = await loadTicketContext(tx, input.ticketId);
-  const mails = new TicketMailBatch(context, await ticketThread(tx, input.ticketId));
+  const mails = new TicketMailBatch(context, context.thread);
   mails.add(await loadTemplate(tx, "ticket_link"), "ticket_link", { to: input.to });
   const [queued] = await mails.enqueue(tx);
   return queued ?? null;

@@ -1,4 +1,4 @@
-import { asc, eq, inArray, isNotNull, and } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { messages, outbox, type EmailEvent } from "@/db/schema";
 import { env } from "../env";
@@ -97,24 +97,31 @@ function outboxRow(mail: OutgoingMail, now: Date) {
 }
 
 /**
- * The Message-IDs of a ticket's conversation with the customer, oldest first: mails that came in
- * (and staff replies, which carry their outgoing Message-ID) and our automatic mails to the customer.
+ * The Message-IDs of a ticket's conversation with the customer, as one scalar subquery that a caller
+ * selects along with the rest it reads (lib/mail/notifications.ts): mails that came in (and staff
+ * replies, which carry their outgoing Message-ID) and our automatic mails to the customer. Each entry is
+ * [time, source, row id, Message-ID]; `threadFromJson` orders them.
  */
-export async function ticketThread(tx: Tx, ticketId: number): Promise<string[]> {
-  const [fromMessages, fromOutbox] = await Promise.all([
-    tx
-      .select({ id: messages.emailMessageId, at: messages.createdAt })
-      .from(messages)
-      .where(and(eq(messages.ticketId, ticketId), isNotNull(messages.emailMessageId)))
-      .orderBy(asc(messages.id)),
-    tx
-      .select({ id: outbox.messageId, at: outbox.createdAt })
-      .from(outbox)
-      .where(and(eq(outbox.ticketId, ticketId), inArray(outbox.event, customerThreadEvents)))
-      .orderBy(asc(outbox.id)),
-  ]);
-  const merged = [...fromMessages, ...fromOutbox].sort((a, b) => a.at.getTime() - b.at.getTime());
-  return [...new Set(merged.map((row) => row.id!).filter(Boolean))];
+export const ticketThreadSql = (ticketId: number) => sql<unknown>`(SELECT JSON_ARRAYAGG(JSON_ARRAY(thread.at, thread.source, thread.seq, thread.message_id)) FROM (
+  SELECT UNIX_TIMESTAMP(${messages.createdAt}) AS at, 0 AS source, ${messages.id} AS seq, ${messages.emailMessageId} AS message_id
+    FROM ${messages} WHERE ${messages.ticketId} = ${ticketId} AND ${messages.emailMessageId} IS NOT NULL
+  UNION ALL
+  SELECT UNIX_TIMESTAMP(${outbox.createdAt}), 1, ${outbox.id}, ${outbox.messageId}
+    FROM ${outbox} WHERE ${outbox.ticketId} = ${ticketId} AND ${inArray(outbox.event, customerThreadEvents)}
+) AS thread)`;
+
+/** The thread read by `ticketThreadSql`, oldest first (incoming before ours at the same instant), each Message-ID once. */
+export function threadFromJson(json: unknown): string[] {
+  const entries = jsonValue<[number | string, number, number, string | null][]>(json);
+  if (!entries) return [];
+  entries.sort((a, b) => Number(a[0]) - Number(b[0]) || a[1] - b[1] || a[2] - b[2]);
+  return [...new Set(entries.map((entry) => entry[3]).filter((id): id is string => !!id))];
+}
+
+/** A JSON column or function result: the driver hands it over parsed (JSON type) or as text (MariaDB's LONGTEXT). */
+export function jsonValue<T>(value: unknown): T | null {
+  if (value === null || value === undefined) return null;
+  return (typeof value === "string" ? JSON.parse(value) : value) as T;
 }
 
 /** In-Reply-To the latest mail, References the first one and the most recent ones (kept short). */

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { db, type Tx } from "@/db";
+import { db } from "@/db";
 import { messages, tickets } from "@/db/schema";
 import { type IncomingFile, insertAttachmentRows, removeAttachmentFiles, writeAttachmentFiles } from "../attachments";
 import { loadStaffActor, type StaffActor, type UserActor } from "../auth/actors";
@@ -23,15 +23,11 @@ async function withFiles<T>(files: IncomingFile[] | undefined, work: (written: A
   }
 }
 
-/**
- * Takes the ticket's row lock before a reply writes. The message insert alone takes a shared lock on
- * the ticket (its foreign key) and the ticket update then needs an exclusive one: two replies to one
- * ticket at the same moment each held the shared lock and waited for the other, a deadlock (found by
- * tests/e2e/security/fuzz-api.test.ts). Taking the exclusive lock first makes the second reply wait.
- */
-async function lockTicket(tx: Tx, ticketId: number) {
-  await tx.select({ id: tickets.id }).from(tickets).where(eq(tickets.id, ticketId)).for("update");
-}
+// A reply updates its ticket before it inserts the message. The message insert alone takes a shared lock
+// on the ticket (its foreign key) and the ticket update then needs an exclusive one: two replies to one
+// ticket at the same moment each held the shared lock and waited for the other, a deadlock (found by
+// tests/e2e/security/fuzz-api.test.ts). Updating first takes the exclusive lock first, so the second
+// reply waits; nothing in the update needs the message.
 
 /** A staff reply: the customer sees it, and the ticket becomes Answered unless the agent chose otherwise. */
 export async function addStaffReply(
@@ -45,20 +41,7 @@ export async function addStaffReply(
   const body = signature ? `${input.message.trimEnd()}\n\n${signature}` : input.message;
   return withFiles(input.files, (files) =>
     db.transaction(async (tx) => {
-      await lockTicket(tx, ticketId);
       const now = new Date();
-      const [message] = await tx
-        .insert(messages)
-        .values({
-          ticketId,
-          authorType: "staff",
-          staffId: actor.id,
-          body,
-          bodyFormat: input.bodyFormat ?? "text",
-          ip: input.ip ?? null,
-        })
-        .$returningId();
-      await insertAttachmentRows(tx, ticketId, message!.id, files);
       await tx
         .update(tickets)
         .set({
@@ -71,6 +54,18 @@ export async function addStaffReply(
           closedAt: status === TicketStatus.Closed ? now : null,
         })
         .where(eq(tickets.id, ticketId));
+      const [message] = await tx
+        .insert(messages)
+        .values({
+          ticketId,
+          authorType: "staff",
+          staffId: actor.id,
+          body,
+          bodyFormat: input.bodyFormat ?? "text",
+          ip: input.ip ?? null,
+        })
+        .$returningId();
+      await insertAttachmentRows(tx, ticketId, message!.id, files);
       await recordTicketEvent(tx, ticketId, { type: "staff", id: actor.id }, "staff_replied", {
         messageId: message!.id,
         ...(status !== ticket.status ? { statusFrom: ticket.status, statusTo: status } : {}),
@@ -124,7 +119,17 @@ export async function addCustomerReply(
 ) {
   return withFiles(input.files, (files) =>
     db.transaction(async (tx) => {
-      await lockTicket(tx, ticketId);
+      await tx
+        .update(tickets)
+        .set({
+          status: TicketStatus.AwaitingReply,
+          replies: sql`${tickets.replies} + 1`,
+          lastReplierType: "user",
+          lastReplierStaffId: null,
+          lastUpdateAt: new Date(),
+          closedAt: null,
+        })
+        .where(eq(tickets.id, ticketId));
       const [message] = await tx
         .insert(messages)
         .values({
@@ -138,17 +143,6 @@ export async function addCustomerReply(
         })
         .$returningId();
       await insertAttachmentRows(tx, ticketId, message!.id, files);
-      await tx
-        .update(tickets)
-        .set({
-          status: TicketStatus.AwaitingReply,
-          replies: sql`${tickets.replies} + 1`,
-          lastReplierType: "user",
-          lastReplierStaffId: null,
-          lastUpdateAt: new Date(),
-          closedAt: null,
-        })
-        .where(eq(tickets.id, ticketId));
       await recordTicketEvent(tx, ticketId, { type: "user", id: userId }, "customer_replied", { messageId: message!.id, via: input.via }, input.ip);
       await notifyCustomerReply(tx, {
         ticketId,
