@@ -54,7 +54,12 @@ status_line=${response##*
 }
 body=${response%"$status_line"}
 code=${status_line%% *}
-reason=$(printf '%s' "$body" | sed -n 's/.*"message":"\(\([^"\\]\|\\.\)*\)".*/\1/p' | head -n 1)
+# The answer's "message" field, by parameter expansion (no sed: one process less per message); an
+# escaped quote ends it early, which a log line can afford.
+reason=${body#*\"message\":\"}
+[ "$reason" = "$body" ] && reason=
+reason=${reason%%\"*}
+reason=${reason%\\}
 
 if [ "$curl_status" -ne 0 ] || [ "$code" = "000" ]; then
   fail "cannot reach $url (curl exit $curl_status: ${status_line#* })"
