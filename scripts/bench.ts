@@ -135,7 +135,7 @@ async function portalSection(): Promise<Section> {
 async function mailSection(): Promise<Section> {
   const { runMailBench, mailTable } = await import("./bench-mail");
   const pipeConcurrency = 4;
-  const rows = await runMailBench({ pipeProcesses: 40, pipeConcurrency, inProcess: 400, concurrency: 4, imapMessages: 400 });
+  const rows = await runMailBench({ pipeProcesses: 40, pipeConcurrency, httpPipeProcesses: 400, port: 3745, inProcess: 400, concurrency: 4, imapMessages: 400 });
   return {
     title: "Mail ingestion",
     body: [
@@ -143,7 +143,7 @@ async function mailSection(): Promise<Section> {
       "",
       mailTable(rows),
       "",
-      `Why the pipe door is slower: an MTA starts one process per message, and each one starts Node and loads the app's modules (bundled: no compiler at start-up, but the database driver, the mail parser and the app's code) before it stores anything: ${fmt((rows[0]!.ms / 1000 / rows[0]!.messages) * pipeConcurrency)} s of wall time per delivery here with ${pipeConcurrency} at once, most of it start-up CPU, so two cores cap this door whatever the database does. The same code in one long-running process (the in-process rows) is what storing costs; the IMAP fetcher is such a process.`,
+      `Why the Node pipe is slower: an MTA starts one process per message, and each one starts Node and loads the app's modules (bundled into one file: no compiler and no module resolution at start-up, but the database driver, the mail parser and the app's code) before it stores anything: ${fmt((rows[0]!.ms / 1000 / rows[0]!.messages) * pipeConcurrency)} s of wall time per delivery here with ${pipeConcurrency} at once, most of it start-up CPU, so two cores cap this door whatever the database does. The pipe over HTTP (\`scripts/mail-pipe.sh\`) starts a shell and curl per message instead and stores in the running web server, which is what the in-process rows measure; the IMAP fetcher is also such a process.`,
     ].join("\n"),
     targets: rows
       .filter((row) => !row.door.includes("one at a time"))
