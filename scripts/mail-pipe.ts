@@ -1,7 +1,9 @@
 // The MTA pipe door: one message on stdin, as HelpDeskZ's pipe.php. The MTA starts one process per
 // message, so it runs bundled with its dependencies (`npm run build:pipe`, scripts/build-pipe.mjs, writes
-// dist/mail-pipe.mjs: no TypeScript compiler and no module resolution in node_modules at start-up). Wire it in the MTA, e.g. in /etc/aliases:
+// dist/mail-pipe.mjs: no TypeScript compiler and no module resolution in node_modules at start-up).
+// Wire it in the MTA, e.g. in /etc/aliases:
 //   support: "|/usr/bin/env -C /srv/helpdeck node dist/mail-pipe.mjs"
+// For mail in bulk, scripts/mail-pipe.sh posts each message to the running server instead (README).
 // Exit 0: stored, already stored, deliberately ignored or kept in the dead-letter list (nothing lost).
 // Exit 75 (EX_TEMPFAIL): it cannot store the message now (database down...): the MTA keeps it and retries.
 import "./load-env";
