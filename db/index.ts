@@ -22,10 +22,11 @@ function createPool() {
   return pool;
 }
 
-// One pool per process; in dev, hot reload would otherwise open a new pool on every edit.
+// One pool per process, whichever copy of this module asks first: in dev, hot reload would otherwise open
+// a new pool on every edit, and in production the token API (served by scripts/server.ts) shares it with
+// the Next bundle's copy.
 const globalForDb = globalThis as unknown as { helpdeckPool?: mysql.Pool };
-export const pool = globalForDb.helpdeckPool ?? createPool();
-if (process.env.NODE_ENV !== "production") globalForDb.helpdeckPool = pool;
+export const pool = (globalForDb.helpdeckPool ??= createPool());
 
 /** InnoDB's deadlock verdict (errno 1213), wherever drizzle wrapped it. */
 function isDeadlock(error: unknown): boolean {

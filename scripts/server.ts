@@ -5,6 +5,8 @@
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
+import { pathToFileURL } from "node:url";
+import type { NextConfig } from "next";
 import { clientAddress } from "../lib/ip";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -24,9 +26,15 @@ function hasMalformedPath(url: string | undefined): boolean {
 }
 
 async function main() {
-  const app = next({ dev: false, dir: path.resolve(import.meta.dirname, ".."), hostname, port });
+  const dir = path.resolve(import.meta.dirname, "..");
+  const app = next({ dev: false, dir, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // Loaded once Next has read the .env files: the app's modules check the environment as they load.
+  const { serveTokenApi, setCommonHeaders, tokenApiSegments } = await import("../lib/api/node-handler");
+  // The same response headers as Next puts on its own responses (next.config.mjs).
+  const config = (await import(pathToFileURL(path.join(dir, "next.config.mjs")).href)) as { default: NextConfig };
+  setCommonHeaders((await config.default.headers?.())?.find((rule) => rule.source === "/:path*")?.headers ?? []);
   const server = createServer((request, response) => {
     if (hasMalformedPath(request.url)) {
       // Next answers a path it cannot percent-decode (%FF, an encoded lone surrogate) with a bare 500.
@@ -46,7 +54,10 @@ async function main() {
       Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor,
       trustedProxies,
     );
-    void handle(request, response);
+    // The token API skips Next's request pipeline (lib/api/node-handler.ts); everything else is Next's.
+    const apiSegments = tokenApiSegments(request.method ?? "GET", request.url!);
+    if (apiSegments) void serveTokenApi(request, response, apiSegments);
+    else void handle(request, response);
   });
   server.listen(port, hostname, () => console.log(`› Helpdeck listening on http://${hostname}:${port}`));
   const stop = () => server.close(() => process.exit(0));
