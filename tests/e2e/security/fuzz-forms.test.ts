@@ -196,6 +196,8 @@ describe("portal forms under hostile input", () => {
     await profile.getByRole("button", { name: "Sign in" }).click();
     await profile.waitForURL("**/account/tickets");
     await profile.goto("/account/profile");
+    // Hydrated first: a fill that lands before hydration was kept beside the server-rendered name.
+    await profile.waitForLoadState("networkidle");
     await profile.getByLabel("Name", { exact: true }).fill(longText);
     await profile.getByRole("button", { name: "Save profile" }).click();
     await expectFieldError(profile, "Name", "Use at most 200 characters.", longText);
