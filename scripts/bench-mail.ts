@@ -200,13 +200,16 @@ export const mailTable = (rows: MailBenchRow[]) =>
   ].join("\n");
 
 async function main() {
+  const loadBefore = os.loadavg()[0]!;
   const rows = await runMailBench();
+  const load = `${loadBefore.toFixed(2)} → ${os.loadavg()[0]!.toFixed(2)}`;
   const report = [
     "# Inbound mail throughput",
     "",
     `Measured ${new Date().toISOString().slice(0, 10)} by \`scripts/bench-mail.ts\` on ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}),`,
     `Node ${process.version}, MariaDB on loopback, Dovecot ${"2.3"} on loopback. Each message opens a new ticket: ~1 KB of text,`,
     "a new customer, and the confirmation mail written to the outbox in the same transaction.",
+    `1-minute load average ${load} (the bench's own processes count; anything above that shared the machine).`,
     "",
     mailTable(rows),
     "",
