@@ -1,24 +1,22 @@
-import { asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import { db, type Tx } from "@/db";
 import { departments, emailAddresses, type EmailAddress } from "@/db/schema";
 
 /**
- * The rule for the address a department's mail goes out from, as an ORDER BY: its own, else the default,
- * else the first one. Ticket notifications apply it inside their context query (lib/mail/notifications.ts).
+ * The rule for the address a department's mail goes out from, as ORDER BY text over `email_addresses`:
+ * its own, else the default, else the first one. `department` is SQL text (a column, or a number); NULL
+ * (none asked, or an address without one) sorts after 1 and with 0. Ticket notifications apply it
+ * inside their context query (lib/mail/notifications.ts).
  */
-export const sendingAddressOrder = (departmentId: SQL | number | null | undefined): SQL[] => [
-  // NULL (no department asked, or an address without one) sorts after 1 and with 0.
-  sql`(${emailAddresses.departmentId} = ${departmentId ?? null}) DESC`,
-  desc(emailAddresses.isDefault),
-  asc(emailAddresses.id),
-];
+export const sendingAddressOrder = (department: string) =>
+  `(email_addresses.department_id = ${department}) DESC, email_addresses.is_default DESC, email_addresses.id`;
 
 /** The address a department's mail goes out from: its own, else the default, else the first one. */
 export async function getSendingAddress(tx: Tx, departmentId?: number | null): Promise<EmailAddress | null> {
   const [row] = await tx
     .select()
     .from(emailAddresses)
-    .orderBy(...sendingAddressOrder(departmentId || null))
+    .orderBy(sql.raw(sendingAddressOrder(departmentId ? String(Math.trunc(departmentId)) : "NULL")))
     .limit(1);
   return row ?? null;
 }
