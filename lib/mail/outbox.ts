@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { outbox, type EmailEvent } from "@/db/schema";
+import type { EmailEvent } from "@/db/schema";
 import { env } from "../env";
 import { randomToken } from "../tokens";
 import { domainOf } from "./addresses";
@@ -64,12 +64,20 @@ export async function enqueueMail(tx: Tx, mail: OutgoingMail) {
 export async function enqueueMails(tx: Tx, mails: OutgoingMail[]): Promise<{ id: number; messageId: string }[]> {
   if (mails.length === 0) return [];
   const now = new Date();
-  const rows = mails.map((mail) => outboxRow(mail, now));
-  const inserted = await tx.insert(outbox).values(rows).$returningId();
-  return inserted.map((row, i) => ({ id: row.id, messageId: rows[i]!.messageId }));
+  const rows = mails.map(outboxRow);
+  // Plain SQL text: drizzle's insert builder spent more CPU building this statement than MariaDB running it.
+  const values = rows.map(
+    (row) =>
+      sql`(${row.emailAddressId}, ${row.ticketId}, ${row.event}, ${row.toAddress}, ${row.ccAddress}, ${row.subject}, ${row.bodyText}, ${row.bodyHtml}, ${row.messageId}, ${row.inReplyTo}, ${row.references}, ${JSON.stringify(row.headers)}, ${row.attachmentIds && JSON.stringify(row.attachmentIds)}, 'pending', ${now})`,
+  );
+  const [result] = (await tx.execute(
+    sql`INSERT INTO outbox (email_address_id, ticket_id, event, to_address, cc_address, subject, body_text, body_html, message_id, in_reply_to, \`references\`, headers, attachment_ids, status, next_attempt_at) VALUES ${sql.join(values, sql`, `)}`,
+  )) as unknown as [{ insertId: number }];
+  // One statement's rows get consecutive ids from the first (InnoDB's auto-increment lock mode guarantees it).
+  return rows.map((row, i) => ({ id: result.insertId + i, messageId: row.messageId }));
 }
 
-function outboxRow(mail: OutgoingMail, now: Date) {
+function outboxRow(mail: OutgoingMail) {
   const messageId = mail.messageId ?? messageIdFor(mail.fromEmail, mail.ticketId);
   const headers: Record<string, string> = { ...mail.headers };
   if (automaticEvents.has(mail.event)) {
@@ -91,8 +99,6 @@ function outboxRow(mail: OutgoingMail, now: Date) {
     references: mail.references?.length ? mail.references.join(" ") : null,
     headers,
     attachmentIds: mail.attachmentIds?.length ? mail.attachmentIds : null,
-    status: "pending" as const,
-    nextAttemptAt: now,
   };
 }
 
