@@ -47,7 +47,8 @@ type LockConnection = { stream?: { ref(): void; unref(): void } };
 function lockPool(): mysql.Pool {
   const holder = globalThis as { helpdeckLockPool?: mysql.Pool };
   if (!holder.helpdeckLockPool) {
-    const pool = mysql.createPool({ uri: env.DATABASE_URL, connectionLimit: 8, maxIdle: 2, idleTimeout: 30_000, trace: false });
+    // maxIdle = connectionLimit: mysql2 then runs no idle-reaping timer, which would keep a script alive.
+    const pool = mysql.createPool({ uri: env.DATABASE_URL, connectionLimit: 4, maxIdle: 4, trace: false });
     pool.pool.on("acquire", (connection) => (connection as unknown as LockConnection).stream?.ref());
     pool.pool.on("release", (connection) => (connection as unknown as LockConnection).stream?.unref());
     holder.helpdeckLockPool = pool;
