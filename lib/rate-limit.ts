@@ -6,24 +6,19 @@ import { AppError } from "./errors";
 /**
  * Counts one hit in a fixed window shared by every app process (it lives in the database).
  * Returns whether the caller is still within `limit` hits per `windowSeconds`.
+ *
+ * One statement: the update hands the new count back through LAST_INSERT_ID(expr), which the server
+ * returns as the statement's insert id (0 when the row was new: its first hit). Every API call of a key
+ * with a limit runs this, so a second SELECT per hit was worth saving.
  */
 export async function hitRateLimit(bucket: string, limit: number, windowSeconds: number): Promise<boolean> {
-  const key = bucket.slice(0, 191);
-  await db
-    .insert(rateLimits)
-    .values({ bucket: key, hits: 1, resetAt: sql`NOW() + INTERVAL ${windowSeconds} SECOND` })
-    .onDuplicateKeyUpdate({
-      set: {
-        // A finished window starts again at one hit.
-        hits: sql`IF(${rateLimits.resetAt} <= NOW(), 1, ${rateLimits.hits} + 1)`,
-        resetAt: sql`IF(${rateLimits.resetAt} <= NOW(), NOW() + INTERVAL ${windowSeconds} SECOND, ${rateLimits.resetAt})`,
-      },
-    });
-  const [row] = await db
-    .select({ hits: rateLimits.hits })
-    .from(rateLimits)
-    .where(sql`${rateLimits.bucket} = ${key}`);
-  return (row?.hits ?? 0) <= limit;
+  const [result] = (await db.execute(sql`
+    INSERT INTO rate_limits (bucket, hits, reset_at) VALUES (${bucket.slice(0, 191)}, 1, NOW() + INTERVAL ${windowSeconds} SECOND)
+    ON DUPLICATE KEY UPDATE
+      hits = LAST_INSERT_ID(IF(reset_at <= NOW(), 1, hits + 1)),
+      reset_at = IF(reset_at <= NOW(), NOW() + INTERVAL ${windowSeconds} SECOND, reset_at)`)) as unknown as [{ insertId: number }];
+  const hits = Number(result.insertId) || 1;
+  return hits <= limit;
 }
 
 export async function enforceRateLimit(bucket: string, limit: number, windowSeconds: number, message: string) {
