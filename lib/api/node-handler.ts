@@ -52,9 +52,11 @@ function toRequest(request: IncomingMessage, body: Buffer | Readable | null): Re
   }
   const host = request.headers.host ?? "localhost";
   const init: RequestInit & { duplex?: "half" } = { method: request.method, headers };
-  if (body) {
-    init.body = body instanceof Readable ? (Readable.toWeb(body) as ReadableStream) : (body as Uint8Array<ArrayBuffer>);
-    if (body instanceof Readable) init.duplex = "half";
+  if (body instanceof Readable) {
+    init.body = Readable.toWeb(body) as ReadableStream;
+    init.duplex = "half";
+  } else if (body) {
+    init.body = body as Uint8Array<ArrayBuffer>;
   }
   return new Request(`http://${host}${request.url}`, init);
 }

@@ -60,24 +60,24 @@ function lockPool(): mysql.Pool {
 async function withMessageLock<T>(key: string, work: () => Promise<T>): Promise<T> {
   const connection = await lockPool().getConnection();
   const name = `helpdeck-ingest-${key.slice(0, 40)}`;
-  let released = false;
+  let reusable = false; // false while the session may still hold the lock
   try {
     const [rows] = await connection.query<import("mysql2").RowDataPacket[]>("SELECT GET_LOCK(?, 60) AS locked", [name]);
     if (rows[0]?.locked !== 1) {
-      released = true;
+      reusable = true;
       throw new AppError("unavailable", "Another process holds this message; try again later.");
     }
     try {
       return await work();
     } finally {
-      released = await connection.query("SELECT RELEASE_LOCK(?)", [name]).then(
+      reusable = await connection.query("SELECT RELEASE_LOCK(?)", [name]).then(
         () => true,
         () => false,
       );
     }
   } finally {
     // A connection that may still hold the lock must not serve the next message (locks are per session).
-    if (released) connection.release();
+    if (reusable) connection.release();
     else connection.destroy();
   }
 }

@@ -38,9 +38,7 @@ type ContextRow = {
   subject: string;
   publicToken: string;
   status: TicketStatusCode;
-  departmentId: number;
   departmentName: string;
-  assignedStaffId: number | null;
   customerName: string;
   customerEmail: string;
   assigneeId: number | null;
@@ -60,9 +58,8 @@ type ContextRow = {
  */
 async function loadTicketContext(tx: Tx, ticketId: number) {
   const [rows] = (await tx.execute(sql`
-    SELECT t.id, t.subject, t.public_token AS publicToken, t.status, t.department_id AS departmentId,
-      d.name AS departmentName, t.assigned_staff_id AS assignedStaffId, u.fullname AS customerName,
-      u.email AS customerEmail, a.id AS assigneeId, a.email AS assigneeEmail, a.fullname AS assigneeName,
+    SELECT t.id, t.subject, t.public_token AS publicToken, t.status, d.name AS departmentName,
+      u.fullname AS customerName, u.email AS customerEmail, a.id AS assigneeId, a.email AS assigneeEmail, a.fullname AS assigneeName,
       (SELECT JSON_OBJECT('id', email_addresses.id, 'email', email_addresses.email) FROM email_addresses
         ORDER BY ${sql.raw(sendingAddressOrder("t.department_id"))} LIMIT 1) AS address,
       (SELECT JSON_ARRAYAGG(JSON_OBJECT('id', s.id, 'email', s.email, 'fullname', s.fullname))
