@@ -33,11 +33,14 @@ ping_db() { mariadb-admin --no-defaults --socket="$sock" -uroot ping >/dev/null 
 
 if ! ping_db; then
   say "starting MariaDB on 127.0.0.1:$port"
+  # A thread pool instead of a thread per connection: with the app's pools open (tens of connections) on
+  # two cores, a thread per connection spent its CPU switching between threads. Measured on the reply
+  # bench (32 clients): 196 → 336 req/s, the server's CPU per reply 4.2 → 2.7 ms.
   setsid nohup mariadbd --no-defaults --datadir="$data" --socket="$sock" --port="$port" \
     --bind-address=127.0.0.1 --user="$(id -un)" --pid-file="$pidfile" --log-error="$log" \
     --skip-name-resolve --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
     --default-time-zone=+00:00 --innodb-buffer-pool-size="${HELPDECK_DB_BUFFER_POOL:-1G}" \
-    --max-connections=300 >/dev/null 2>&1 < /dev/null &
+    --max-connections=300 --thread-handling=pool-of-threads >/dev/null 2>&1 < /dev/null &
   for _ in $(seq 1 100); do
     ping_db && break
     sleep 0.2
