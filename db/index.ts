@@ -1,6 +1,7 @@
 import { drizzle, type MySql2Database } from "drizzle-orm/mysql2";
 import mysql from "mysql2/promise";
 import { env } from "@/lib/env";
+import { isDeadlock } from "./deadlock";
 import * as schema from "./schema";
 
 export type Database = MySql2Database<typeof schema>;
@@ -27,15 +28,6 @@ function createPool() {
 // the Next bundle's copy.
 const globalForDb = globalThis as unknown as { helpdeckPool?: mysql.Pool };
 export const pool = (globalForDb.helpdeckPool ??= createPool());
-
-/** InnoDB's deadlock verdict (errno 1213), wherever drizzle wrapped it. */
-function isDeadlock(error: unknown): boolean {
-  for (let current = error as { code?: string; errno?: number; cause?: unknown } | undefined, depth = 0; current && depth < 5; depth++) {
-    if (current.code === "ER_LOCK_DEADLOCK" || current.errno === 1213) return true;
-    current = current.cause as typeof current;
-  }
-  return false;
-}
 
 /**
  * Transactions are retried when InnoDB picks them as a deadlock's victim: it has rolled the whole

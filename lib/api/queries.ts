@@ -1,7 +1,8 @@
-import { and, asc, count, eq, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { attachments, departments, messages, staff, tickets, users } from "@/db/schema";
 import { countTickets } from "../tickets/counts";
+import type { TicketStatusCode } from "../tickets/status";
 import { selectApiTicket, selectFilteredApiTickets, selectUnfilteredApiTickets, type ApiTicket, type TicketFilter } from "./ticket-rows";
 
 /** Reads in the shapes HelpDeskZ's API returns; scoping is the key's permissions, checked by the caller. */
@@ -130,7 +131,10 @@ export async function departmentExists(id: number) {
   return Boolean(row);
 }
 
+/** The ticket a message or change is for. Plain SQL text: it runs on every API reply, and the builder cost more than the read. */
 export async function ticketInfo(id: number) {
-  const [row] = await db.select({ id: tickets.id, userId: tickets.userId, status: tickets.status }).from(tickets).where(eq(tickets.id, id));
-  return row ?? null;
+  const [rows] = (await db.execute(sql`SELECT id, user_id AS userId, status FROM tickets WHERE id = ${id}`)) as unknown as [
+    { id: number; userId: number; status: TicketStatusCode }[],
+  ];
+  return rows[0] ?? null;
 }

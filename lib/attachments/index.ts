@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, type SQL } from "drizzle-orm";
 import { db, type Tx } from "@/db";
 import { attachments } from "@/db/schema";
 import { AppError } from "../errors";
@@ -85,6 +85,11 @@ export async function removeStoredFiles(files: { storageKey: string }[]) {
 
 export async function insertAttachmentRows(tx: Tx, ticketId: number, messageId: number, files: WrittenFile[]) {
   if (files.length) await tx.insert(attachments).values(files.map((f) => ({ ...f, ticketId, messageId })));
+}
+
+/** The attachment rows of a message as statements for a batched transaction: none, or one insert. */
+export function attachmentRowsStatements(ticketId: number, messageId: SQL, files: WrittenFile[]) {
+  return files.length ? [db.insert(attachments).values(files.map((f) => ({ ...f, ticketId, messageId })))] : [];
 }
 
 /** The stored bytes of an attachment; a missing file or a key pointing outside the store is not_found. */

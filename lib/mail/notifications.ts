@@ -1,12 +1,12 @@
-import { eq, sql } from "drizzle-orm";
-import type { Tx } from "@/db";
+import { eq, sql, type SQL } from "drizzle-orm";
+import { db, type Tx } from "@/db";
 import { attachments, messages, staff, type EmailEvent } from "@/db/schema";
 import { env } from "../env";
 import { getCachedSettings } from "../settings";
 import { statusLabel, type TicketStatusCode } from "../tickets/status";
 import { getSendingAddress, sendingAddressOrder } from "./addresses";
 import { htmlToPlainText } from "./html";
-import { enqueueMail, enqueueMails, isCustomerThreadEvent, messageIdFor, jsonValue, threadFromJson, threadHeaders, ticketThreadSql, type OutgoingMail } from "./outbox";
+import { enqueueMail, enqueueMails, isCustomerThreadEvent, messageIdFor, threadFromRows, threadHeaders, ticketThreadSql, type OutgoingMail } from "./outbox";
 import { loadTemplate, renderTemplate, type Template, type TemplateValue, type TemplateVars } from "./templates";
 
 // Every function here runs inside the transaction of the change that causes the mail, so the mail and
@@ -33,7 +33,7 @@ function messageValue({ body, format }: MessageBody): TemplateValue {
 
 type StaffRecipient = { id: number; email: string; fullname: string };
 
-type ContextRow = {
+type TicketRow = {
   id: number;
   subject: string;
   publicToken: string;
@@ -44,35 +44,43 @@ type ContextRow = {
   assigneeId: number | null;
   assigneeEmail: string | null;
   assigneeName: string | null;
-  address: unknown;
-  departmentStaff: unknown;
-  participants: unknown;
-  thread: unknown;
 };
 
 /**
- * Everything a ticket's mails need, in one statement: the ticket with its customer and department, the
- * sending address, the active assignee, the department's active staff, the participants and the
- * customer thread. Each used to be its own query. Plain SQL text: with drizzle's query builder, building
- * this statement cost more CPU than running it.
+ * Everything a ticket's mails need, as five reads that a batched transaction sends in one round trip
+ * (db/batch.ts): the ticket with its customer, department and active assignee; the sending address; the
+ * department's active staff; the participants; the customer thread. Five plain statements cost MariaDB
+ * less than one statement with the same four parts as subqueries (~0.9 against ~1.6 ms of CPU measured),
+ * and far less than five round trips.
  */
-async function loadTicketContext(tx: Tx, ticketId: number) {
-  const [rows] = (await tx.execute(sql`
-    SELECT t.id, t.subject, t.public_token AS publicToken, t.status, d.name AS departmentName,
-      u.fullname AS customerName, u.email AS customerEmail, a.id AS assigneeId, a.email AS assigneeEmail, a.fullname AS assigneeName,
-      (SELECT JSON_OBJECT('id', email_addresses.id, 'email', email_addresses.email) FROM email_addresses
-        ORDER BY ${sql.raw(sendingAddressOrder("t.department_id"))} LIMIT 1) AS address,
-      (SELECT JSON_ARRAYAGG(JSON_OBJECT('id', s.id, 'email', s.email, 'fullname', s.fullname))
-        FROM staff s JOIN staff_departments sd ON sd.staff_id = s.id
-        WHERE sd.department_id = t.department_id AND s.active = 1) AS departmentStaff,
-      (SELECT JSON_ARRAYAGG(p.email) FROM ticket_participants p WHERE p.ticket_id = ${ticketId}) AS participants,
-      ${ticketThreadSql(ticketId)} AS thread
-    FROM tickets t
-    JOIN users u ON u.id = t.user_id
-    JOIN departments d ON d.id = t.department_id
-    LEFT JOIN staff a ON a.id = t.assigned_staff_id AND a.active = 1
-    WHERE t.id = ${ticketId}`)) as unknown as [ContextRow[]];
-  const row = rows[0];
+export function ticketContextReads(ticketId: number): SQL[] {
+  const department = `(SELECT department_id FROM tickets WHERE id = ${Math.trunc(ticketId)})`;
+  return [
+    sql`SELECT t.id, t.subject, t.public_token AS publicToken, t.status, d.name AS departmentName,
+      u.fullname AS customerName, u.email AS customerEmail, a.id AS assigneeId, a.email AS assigneeEmail, a.fullname AS assigneeName
+      FROM tickets t
+      JOIN users u ON u.id = t.user_id
+      JOIN departments d ON d.id = t.department_id
+      LEFT JOIN staff a ON a.id = t.assigned_staff_id AND a.active = 1
+      WHERE t.id = ${ticketId}`,
+    sql`SELECT email_addresses.id, email_addresses.email FROM email_addresses ORDER BY ${sql.raw(sendingAddressOrder(department))} LIMIT 1`,
+    sql`SELECT s.id, s.email, s.fullname FROM staff s JOIN staff_departments sd ON sd.staff_id = s.id
+      WHERE sd.department_id = ${sql.raw(department)} AND s.active = 1 ORDER BY s.id`,
+    sql`SELECT p.email FROM ticket_participants p WHERE p.ticket_id = ${ticketId}`,
+    ticketThreadSql(ticketId),
+  ];
+}
+
+/** The results of `ticketContextReads`, as the mails' context. Settings are read through `tx` on a cache miss. */
+export async function ticketContextFromResults(results: unknown[], ticketId: number, tx: Tx = db) {
+  const [tickets, addresses, members, participants, thread] = results as [
+    TicketRow[],
+    { id: number; email: string }[],
+    StaffRecipient[],
+    { email: string }[],
+    { messageId: string | null }[],
+  ];
+  const row = tickets[0];
   if (!row) throw new Error(`Ticket ${ticketId} not found for notification`);
   const url = await baseUrl(tx);
   const vars: TemplateVars = {
@@ -86,21 +94,26 @@ async function loadTicketContext(tx: Tx, ticketId: number) {
     "customer.email": row.customerEmail,
     "helpdesk.name": await helpdeskName(tx),
   };
-  const participants = jsonValue<string[]>(row.participants) ?? [];
-  const members = jsonValue<StaffRecipient[]>(row.departmentStaff) ?? [];
   return {
     ticket: row,
-    participants: participants.filter((email) => email !== row.customerEmail),
-    address: jsonValue<{ id: number; email: string }>(row.address),
+    participants: participants.map((p) => p.email).filter((email) => email !== row.customerEmail),
+    address: addresses[0] ? { id: addresses[0].id, email: addresses[0].email } : null,
     assignee: row.assigneeId ? { id: row.assigneeId, email: row.assigneeEmail!, fullname: row.assigneeName! } : null,
     /** Active staff who work in the department (agents by membership; admins only when they are members). */
-    departmentStaff: members.sort((a, b) => a.id - b.id),
-    thread: threadFromJson(row.thread),
+    departmentStaff: members.map(({ id, email, fullname }) => ({ id, email, fullname })),
+    thread: threadFromRows(thread),
     vars,
   };
 }
 
-type TicketContext = Awaited<ReturnType<typeof loadTicketContext>>;
+/** The context read one statement after another, for a transaction on the main pool (a rare path). */
+async function loadTicketContext(tx: Tx, ticketId: number) {
+  const results: unknown[] = [];
+  for (const read of ticketContextReads(ticketId)) results.push(((await tx.execute(read)) as unknown as [unknown])[0]);
+  return ticketContextFromResults(results, ticketId, tx);
+}
+
+export type TicketContext = Awaited<ReturnType<typeof ticketContextFromResults>>;
 
 /** Makes sure "[#123]" is in the subject: the fallback that threads a reply whose headers were lost. */
 function withTicketReference(subject: string, ticketId: number) {
@@ -151,6 +164,10 @@ class TicketMailBatch {
 
   enqueue(tx: Tx) {
     return enqueueMails(tx, this.mails);
+  }
+
+  list(): readonly OutgoingMail[] {
+    return this.mails;
   }
 }
 
@@ -208,6 +225,11 @@ export async function notifyCustomerReply(
   input: { ticketId: number; message: MessageBody; autoResponse: boolean },
 ) {
   const context = await loadTicketContext(tx, input.ticketId);
+  await enqueueMails(tx, await customerReplyMails(context, input, tx));
+}
+
+/** The mails of a customer reply (see notifyCustomerReply), for a caller that reads the context itself. */
+export async function customerReplyMails(context: TicketContext, input: { message: MessageBody; autoResponse: boolean }, tx: Tx = db) {
   const message = messageValue(input.message);
   const mails = new TicketMailBatch(context, context.thread);
   if (input.autoResponse) {
@@ -218,7 +240,7 @@ export async function notifyCustomerReply(
   for (const member of recipients) {
     mails.add(staffTemplate, "customer_reply_staff", { to: member.email }, { message, "staff.name": member.fullname });
   }
-  await mails.enqueue(tx);
+  return mails.list();
 }
 
 /** A ticket assigned to an agent: tell the agent (not when they took it themselves). */

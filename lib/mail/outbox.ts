@@ -61,20 +61,29 @@ export async function enqueueMail(tx: Tx, mail: OutgoingMail) {
  * Writes mails to the outbox in one statement, inside the caller's transaction, in the order given
  * (a reply's notices to a department's agents are one insert, not one per agent).
  */
-export async function enqueueMails(tx: Tx, mails: OutgoingMail[]): Promise<{ id: number; messageId: string }[]> {
+export async function enqueueMails(tx: Tx, mails: readonly OutgoingMail[]): Promise<{ id: number; messageId: string }[]> {
   if (mails.length === 0) return [];
+  const { statement, messageIds } = outboxInsert(mails);
+  const [result] = (await tx.execute(statement)) as unknown as [{ insertId: number }];
+  // One statement's rows get consecutive ids from the first (InnoDB's auto-increment lock mode guarantees it).
+  return messageIds.map((messageId, i) => ({ id: result.insertId + i, messageId }));
+}
+
+/**
+ * The one statement that queues `mails` (at least one), with the Message-ID of each row. Plain SQL text:
+ * drizzle's insert builder spent more CPU building this statement than MariaDB running it.
+ */
+export function outboxInsert(mails: readonly OutgoingMail[]) {
   const now = new Date();
   const rows = mails.map(outboxRow);
-  // Plain SQL text: drizzle's insert builder spent more CPU building this statement than MariaDB running it.
   const values = rows.map(
     (row) =>
       sql`(${row.emailAddressId}, ${row.ticketId}, ${row.event}, ${row.toAddress}, ${row.ccAddress}, ${row.subject}, ${row.bodyText}, ${row.bodyHtml}, ${row.messageId}, ${row.inReplyTo}, ${row.references}, ${JSON.stringify(row.headers)}, ${row.attachmentIds && JSON.stringify(row.attachmentIds)}, 'pending', ${now})`,
   );
-  const [result] = (await tx.execute(
-    sql`INSERT INTO outbox (email_address_id, ticket_id, event, to_address, cc_address, subject, body_text, body_html, message_id, in_reply_to, \`references\`, headers, attachment_ids, status, next_attempt_at) VALUES ${sql.join(values, sql`, `)}`,
-  )) as unknown as [{ insertId: number }];
-  // One statement's rows get consecutive ids from the first (InnoDB's auto-increment lock mode guarantees it).
-  return rows.map((row, i) => ({ id: result.insertId + i, messageId: row.messageId }));
+  return {
+    statement: sql`INSERT INTO outbox (email_address_id, ticket_id, event, to_address, cc_address, subject, body_text, body_html, message_id, in_reply_to, \`references\`, headers, attachment_ids, status, next_attempt_at) VALUES ${sql.join(values, sql`, `)}`,
+    messageIds: rows.map((row) => row.messageId),
+  };
 }
 
 function outboxRow(mail: OutgoingMail) {
@@ -103,32 +112,21 @@ function outboxRow(mail: OutgoingMail) {
 }
 
 /**
- * The Message-IDs of a ticket's conversation with the customer, as one scalar subquery that a caller
- * selects along with the rest it reads (lib/mail/notifications.ts): mails that came in (and staff
- * replies, which carry their outgoing Message-ID) and our automatic mails to the customer. Each entry is
- * [time, source, row id, Message-ID]; `threadFromJson` orders them. Plain SQL text: drizzle's column
- * references made building it cost more CPU than running it.
+ * The Message-IDs of a ticket's conversation with the customer, oldest first (incoming before ours at the
+ * same instant): mails that came in (and staff replies, which carry their outgoing Message-ID) and our
+ * automatic mails to the customer. One read of the ticket's mail context (lib/mail/notifications.ts).
  */
-export const ticketThreadSql = (ticketId: number) => sql<unknown>`(SELECT JSON_ARRAYAGG(JSON_ARRAY(thread.at, thread.source, thread.seq, thread.message_id)) FROM (
-  SELECT UNIX_TIMESTAMP(m.created_at) AS at, 0 AS source, m.id AS seq, m.email_message_id AS message_id
+export const ticketThreadSql = (ticketId: number) => sql`
+  SELECT UNIX_TIMESTAMP(m.created_at) AS at, 0 AS source, m.id AS seq, m.email_message_id AS messageId
     FROM messages m WHERE m.ticket_id = ${ticketId} AND m.email_message_id IS NOT NULL
   UNION ALL
   SELECT UNIX_TIMESTAMP(o.created_at), 1, o.id, o.message_id
     FROM outbox o WHERE o.ticket_id = ${ticketId} AND o.event IN (${sql.join(customerThreadEvents.map((event) => sql`${event}`), sql`, `)})
-) AS thread)`;
+  ORDER BY at, source, seq`;
 
-/** The thread read by `ticketThreadSql`, oldest first (incoming before ours at the same instant), each Message-ID once. */
-export function threadFromJson(json: unknown): string[] {
-  const entries = jsonValue<[number | string, number, number, string | null][]>(json);
-  if (!entries) return [];
-  entries.sort((a, b) => Number(a[0]) - Number(b[0]) || a[1] - b[1] || a[2] - b[2]);
-  return [...new Set(entries.map((entry) => entry[3]).filter((id): id is string => !!id))];
-}
-
-/** A JSON column or function result: the driver hands it over parsed (JSON type) or as text (MariaDB's LONGTEXT). */
-export function jsonValue<T>(value: unknown): T | null {
-  if (value === null || value === undefined) return null;
-  return (typeof value === "string" ? JSON.parse(value) : value) as T;
+/** The thread `ticketThreadSql` read, each Message-ID once. */
+export function threadFromRows(rows: { messageId: string | null }[]): string[] {
+  return [...new Set(rows.map((row) => row.messageId).filter((id): id is string => !!id))];
 }
 
 /** In-Reply-To the latest mail, References the first one and the most recent ones (kept short). */

@@ -1,3 +1,4 @@
+import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { ticketHistory } from "@/db/schema";
 
@@ -25,4 +26,19 @@ export async function recordTicketEvents(
 ) {
   if (ticketIds.length === 0) return;
   await tx.insert(ticketHistory).values(ticketIds.map((ticketId) => ({ ticketId, actorType: actor.type, actorId: actor.id ?? null, action, details, ip })));
+}
+
+/**
+ * The history row of an event, as a statement for a batched transaction (db/batch.ts); `details` may be
+ * SQL, such as a JSON object that takes an id only the database knows yet.
+ */
+export function ticketEventStatement(
+  ticketId: number,
+  actor: HistoryActor,
+  action: string,
+  details: Record<string, unknown> | SQL | undefined,
+  ip?: string | null,
+) {
+  const detailsValue = details === undefined ? null : "getSQL" in details ? details : JSON.stringify(details);
+  return sql`INSERT INTO ticket_history (ticket_id, actor_type, actor_id, action, details, ip) VALUES (${ticketId}, ${actor.type}, ${actor.id ?? null}, ${action}, ${detailsValue}, ${ip ?? null})`;
 }

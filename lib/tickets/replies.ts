@@ -1,12 +1,14 @@
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { messages, tickets } from "@/db/schema";
-import { type IncomingFile, insertAttachmentRows, removeAttachmentFiles, writeAttachmentFiles } from "../attachments";
+import { batchTransaction } from "@/db/batch";
+import { attachmentRowsStatements, type IncomingFile, insertAttachmentRows, removeAttachmentFiles, writeAttachmentFiles } from "../attachments";
 import { loadStaffActor, type StaffActor, type UserActor } from "../auth/actors";
 import { AppError } from "../errors";
-import { notifyCustomerReply, notifyStaffReply } from "../mail/notifications";
+import { customerReplyMails, notifyStaffReply, ticketContextFromResults, ticketContextReads } from "../mail/notifications";
+import { outboxInsert } from "../mail/outbox";
 import { getStaffSignature } from "../staff";
-import { recordTicketEvent } from "./history";
+import { recordTicketEvent, ticketEventStatement } from "./history";
 import { getTicketForCustomer, getTicketForStaff } from "./queries";
 import { TicketStatus, type TicketStatusCode } from "./status";
 
@@ -117,39 +119,34 @@ export async function addCustomerReply(
     autoResponse?: boolean;
   },
 ) {
+  const format = input.bodyFormat ?? "text";
+  // Every door's reply: two round trips (db/batch.ts). The writes travel with the read of the mail context,
+  // the mails with the commit; the message's id stays in the session until the history row and the
+  // attachments have it.
   return withFiles(input.files, (files) =>
-    db.transaction(async (tx) => {
-      await tx
-        .update(tickets)
-        .set({
-          status: TicketStatus.AwaitingReply,
-          replies: sql`${tickets.replies} + 1`,
-          lastReplierType: "user",
-          lastReplierStaffId: null,
-          lastUpdateAt: new Date(),
-          closedAt: null,
-        })
-        .where(eq(tickets.id, ticketId));
-      const [message] = await tx
-        .insert(messages)
-        .values({
+    batchTransaction(async (tx) => {
+      tx.queue(
+        sql`UPDATE tickets SET status = ${TicketStatus.AwaitingReply}, replies = replies + 1, last_replier_type = 'user',
+          last_replier_staff_id = NULL, last_update_at = ${new Date()}, closed_at = NULL WHERE id = ${ticketId}`,
+        sql`INSERT INTO messages (ticket_id, author_type, user_id, body, body_format, ip, email_message_id)
+          VALUES (${ticketId}, 'user', ${userId}, ${input.message}, ${format}, ${input.ip ?? null}, ${input.emailMessageId ?? null})`,
+        sql`SET @message_id = LAST_INSERT_ID()`,
+        ...attachmentRowsStatements(ticketId, sql`@message_id`, files),
+        ticketEventStatement(
           ticketId,
-          authorType: "user",
-          userId,
-          body: input.message,
-          bodyFormat: input.bodyFormat ?? "text",
-          ip: input.ip ?? null,
-          emailMessageId: input.emailMessageId ?? null,
-        })
-        .$returningId();
-      await insertAttachmentRows(tx, ticketId, message!.id, files);
-      await recordTicketEvent(tx, ticketId, { type: "user", id: userId }, "customer_replied", { messageId: message!.id, via: input.via }, input.ip);
-      await notifyCustomerReply(tx, {
-        ticketId,
-        message: { body: input.message, format: input.bodyFormat ?? "text" },
+          { type: "user", id: userId },
+          "customer_replied",
+          sql`JSON_SET(${JSON.stringify({ via: input.via })}, '$.messageId', @message_id)`,
+          input.ip,
+        ),
+      );
+      const [inserted, ...context] = await tx.read(sql`SELECT @message_id AS id`, ...ticketContextReads(ticketId));
+      const mails = await customerReplyMails(await ticketContextFromResults(context, ticketId), {
+        message: { body: input.message, format },
         autoResponse: input.autoResponse ?? true,
       });
-      return { messageId: message!.id };
+      if (mails.length) tx.queue(outboxInsert(mails).statement);
+      return { messageId: Number((inserted as { id: number | string }[])[0]!.id) };
     }),
   );
 }

@@ -5,16 +5,28 @@ import { z } from "zod";
  * (hdz/app/Language/en/Api.php), so that existing integrations see the texts they expect.
  */
 
+/** One schema per message: building a zod schema costs more than checking a value with it, on every request. */
+function memoized<A extends string[], T>(build: (...args: A) => T): (...args: A) => T {
+  const built = new Map<string, T>();
+  return (...args) => {
+    const key = args.join("\u0000");
+    let schema = built.get(key);
+    if (!schema) built.set(key, (schema = build(...args)));
+    return schema;
+  };
+}
+
 /** CodeIgniter's `required`: present and not blank. */
-export const requiredText = (message: string) => z.string({ error: message }).refine((v) => v.trim() !== "", message);
+export const requiredText = memoized((message: string) => z.string({ error: message }).refine((v) => v.trim() !== "", message));
 
 /** `required|is_natural_no_zero`: a positive whole number. */
-export const requiredId = (missing: string, invalid: string) =>
+export const requiredId = memoized((missing: string, invalid: string) =>
   z
     .string({ error: missing })
     .refine((v) => v.trim() !== "", missing)
     .refine((v) => /^\d{1,10}$/.test(v.trim()) && Number(v) > 0 && Number(v) <= 4294967295, invalid)
-    .transform((v) => Number(v));
+    .transform((v) => Number(v)),
+);
 
 export const emailRule = z
   .string({ error: "Email address is missing." })
