@@ -105,6 +105,20 @@ async function runOnce<T>(work: (tx: BatchTransaction) => Promise<T>): Promise<T
 }
 
 /**
+ * Statements that need no transaction between them (reads, or writes that each stand alone), sent in one
+ * round trip; their results in order. A failed statement stops the ones after it.
+ */
+export async function sendTogether(...statements: SQLWrapper[]): Promise<StatementResult[]> {
+  if (statements.length === 0) return [];
+  const connection = await batchPool().getConnection();
+  try {
+    return await send(connection, statements);
+  } finally {
+    connection.release();
+  }
+}
+
+/**
  * Runs `work` as one transaction on a multi-statement connection, committing with the last queued writes.
  * Retried as a deadlock's victim, like `db.transaction` (db/index.ts): the work only builds statements and
  * reads, so running it again is safe.

@@ -88,7 +88,7 @@ export async function insertAttachmentRows(tx: Tx, ticketId: number, messageId: 
 }
 
 /** The attachment rows of a message as statements for a batched transaction: none, or one insert. */
-export function attachmentRowsStatements(ticketId: number, messageId: SQL, files: WrittenFile[]) {
+export function attachmentRowsStatements(ticketId: number | SQL, messageId: SQL, files: WrittenFile[]) {
   return files.length ? [db.insert(attachments).values(files.map((f) => ({ ...f, ticketId, messageId })))] : [];
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { db, type Tx } from "@/db";
 import { customFieldDepartments, customFields, departments, ticketFieldValues } from "@/db/schema";
 import { AppError } from "../errors";
@@ -57,6 +57,11 @@ export async function saveFieldValues(tx: Tx, ticketId: number, values: FieldVal
     .insert(ticketFieldValues)
     .values(values.map((v) => ({ ticketId, fieldId: v.fieldId, value: v.value })))
     .onDuplicateKeyUpdate({ set: { value: sql`VALUES(${ticketFieldValues.value})` } });
+}
+
+/** A new ticket's values as statements for a batched transaction (db/batch.ts): none, or one insert. */
+export function fieldValuesStatements(ticketId: SQL, values: FieldValue[]) {
+  return values.length ? [db.insert(ticketFieldValues).values(values.map((v) => ({ ticketId, fieldId: v.fieldId, value: v.value })))] : [];
 }
 
 /** A ticket's stored values with their field titles, in field order (for the ticket views). */

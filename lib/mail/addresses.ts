@@ -1,22 +1,22 @@
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { asc, eq, sql, type SQL } from "drizzle-orm";
 import { db, type Tx } from "@/db";
 import { departments, emailAddresses, type EmailAddress } from "@/db/schema";
 
 /**
- * The rule for the address a department's mail goes out from, as ORDER BY text over `email_addresses`:
- * its own, else the default, else the first one. `department` is SQL text (a column, or a number); NULL
- * (none asked, or an address without one) sorts after 1 and with 0. Ticket notifications apply it
- * inside their context query (lib/mail/notifications.ts).
+ * The rule for the address a department's mail goes out from, as ORDER BY over `email_addresses`: its
+ * own, else the default, else the first one. `department` is SQL (a value, or a subquery); NULL (none
+ * asked, or an address without one) sorts after 1 and with 0. Ticket notifications apply it in their
+ * context reads (lib/mail/notifications.ts).
  */
-export const sendingAddressOrder = (department: string) =>
-  `(email_addresses.department_id = ${department}) DESC, email_addresses.is_default DESC, email_addresses.id`;
+export const sendingAddressOrder = (department: SQL) =>
+  sql`(email_addresses.department_id = ${department}) DESC, email_addresses.is_default DESC, email_addresses.id`;
 
 /** The address a department's mail goes out from: its own, else the default, else the first one. */
 export async function getSendingAddress(tx: Tx, departmentId?: number | null): Promise<EmailAddress | null> {
   const [row] = await tx
     .select()
     .from(emailAddresses)
-    .orderBy(sql.raw(sendingAddressOrder(departmentId ? String(Math.trunc(departmentId)) : "NULL")))
+    .orderBy(sendingAddressOrder(sql`${departmentId ?? null}`))
     .limit(1);
   return row ?? null;
 }
@@ -24,12 +24,6 @@ export async function getSendingAddress(tx: Tx, departmentId?: number | null): P
 export async function getEmailAddress(tx: Tx, id: number): Promise<EmailAddress | null> {
   const [row] = await tx.select().from(emailAddresses).where(eq(emailAddresses.id, id));
   return row ?? null;
-}
-
-export async function findEmailAddresses(tx: Tx, emails: string[]): Promise<EmailAddress[]> {
-  const wanted = [...new Set(emails.map((email) => email.trim().toLowerCase()).filter(Boolean))];
-  if (wanted.length === 0) return [];
-  return tx.select().from(emailAddresses).where(inArray(emailAddresses.email, wanted));
 }
 
 /** Addresses the IMAP fetcher polls. */
@@ -47,7 +41,7 @@ export function listImapAddresses() {
  */
 export async function departmentForIncomingMail(
   tx: Tx,
-  matched: EmailAddress | null,
+  matched: Pick<EmailAddress, "departmentId"> | null,
 ): Promise<number | null> {
   if (matched?.departmentId) return matched.departmentId;
   const fallback = await getSendingAddress(tx, null);

@@ -1,17 +1,18 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import mysql from "mysql2/promise";
 import { db } from "@/db";
-import { inboundMail, messages, outbox, staff, ticketParticipants, tickets, users } from "@/db/schema";
+import { sendTogether } from "@/db/batch";
+import { inboundMail, messages, outbox, ticketParticipants, tickets, users } from "@/db/schema";
 import type { IncomingFile } from "../attachments";
 import { env } from "../env";
 import { AppError, isAppError, isTemporaryError } from "../errors";
-import { hitRateLimit } from "../rate-limit";
+import { hitRateLimits } from "../rate-limit";
 import { getCachedSettings } from "../settings";
 import { createTicket } from "../tickets/create";
 import { addCustomerReply } from "../tickets/replies";
 import { sha256 } from "../tokens";
 import { findOrCreateCustomer } from "../users";
-import { departmentForIncomingMail, findEmailAddresses, getEmailAddress } from "./addresses";
+import { departmentForIncomingMail, getEmailAddress } from "./addresses";
 import { escapeHtml } from "./templates";
 import { sanitizeMailHtml } from "./html";
 import { parseInbound, type InboundMessage } from "./parse";
@@ -70,7 +71,8 @@ async function withMessageLock<T>(key: string, work: () => Promise<T>): Promise<
     try {
       return await work();
     } finally {
-      reusable = await connection.query("SELECT RELEASE_LOCK(?)", [name]).then(
+      // Named: an unnamed column is named after its text, and mysql2 compiles (and keeps) a row parser per column name.
+      reusable = await connection.query("SELECT RELEASE_LOCK(?) AS released", [name]).then(
         () => true,
         () => false,
       );
@@ -103,7 +105,7 @@ async function recordInbound(
     ticketId: outcome.ticketId ?? null,
     raw: outcome.keepRaw ? rawToText(raw) : null,
   };
-  await db
+  const [result] = await db
     .insert(inboundMail)
     .values({
       dedupeKey,
@@ -114,12 +116,9 @@ async function recordInbound(
       subject: parsed?.subject.slice(0, 998) ?? null,
       ...values,
     })
-    .onDuplicateKeyUpdate({ set: values });
-  const [row] = await db
-    .select({ id: inboundMail.id })
-    .from(inboundMail)
-    .where(eq(inboundMail.dedupeKey, dedupeKey));
-  return row!.id;
+    // The existing row's id comes back as the statement's insert id, as a new row's does: no second read.
+    .onDuplicateKeyUpdate({ set: { ...values, id: sql`LAST_INSERT_ID(${inboundMail.id})` } });
+  return Number(result.insertId);
 }
 
 /** A reply's ticket by its headers: our outgoing Message-IDs and the ones of mail we stored. */
@@ -278,18 +277,10 @@ export async function ingest(
   const dedupeKey = sha256(message.messageId);
 
   return withMessageLock(dedupeKey, async () => {
-    const [seen] = await db
-      .select({ id: inboundMail.id, status: inboundMail.status, ticketId: inboundMail.ticketId })
-      .from(inboundMail)
-      .where(eq(inboundMail.dedupeKey, dedupeKey));
+    const { seen, stored, ours, fromStaff } = await lookUp(message, dedupeKey);
     if (seen && !(options.retry && seen.status !== "stored"))
       return { status: "duplicate", ticketId: seen.ticketId };
     // Stored before the outcome was recorded (a crash in between): the message row itself proves it.
-    const [stored] = await db
-      .select({ ticketId: messages.ticketId })
-      .from(messages)
-      .where(eq(messages.emailMessageId, message.messageId))
-      .limit(1);
     if (stored) {
       await recordInbound(dedupeKey, raw, source, emailAddressId, message, {
         status: "stored",
@@ -308,7 +299,7 @@ export async function ingest(
     });
 
     try {
-      return await storeMessage(message, source, emailAddressId, options, finish, ignore);
+      return await storeMessage(message, { ours, fromStaff }, emailAddressId, options, finish, ignore);
     } catch (error) {
       if (isTemporaryError(error)) throw error;
       if (isAppError(error) && error.code === "forbidden") return ignore(error.message);
@@ -319,9 +310,36 @@ export async function ingest(
   });
 }
 
+/** Our addresses among the message's sender and recipients. */
+type OurAddress = { id: number; email: string; departmentId: number | null };
+
+/**
+ * What deciding about a message needs, read in one round trip (db/batch.ts): whether it was seen (by
+ * its dedupe key) or stored (by its Message-ID), which of its addresses are the help desk's, and
+ * whether the sender is staff.
+ */
+async function lookUp(message: InboundMessage, dedupeKey: string) {
+  const sender = message.from?.address ?? "";
+  const addresses = [...new Set([sender, ...message.recipients].map((email) => email.trim().toLowerCase()).filter(Boolean))];
+  const [seen, stored, ours, fromStaff] = (await sendTogether(
+    sql`SELECT id, status, ticket_id AS ticketId FROM inbound_mail WHERE dedupe_key = ${dedupeKey}`,
+    sql`SELECT ticket_id AS ticketId FROM messages WHERE email_message_id = ${message.messageId} LIMIT 1`,
+    addresses.length
+      ? sql`SELECT id, email, department_id AS departmentId FROM email_addresses WHERE email IN (${sql.join(addresses.map((email) => sql`${email}`), sql`, `)})`
+      : sql`SELECT NULL AS id, NULL AS email, NULL AS departmentId FROM DUAL WHERE FALSE`,
+    sql`SELECT id FROM staff WHERE email = ${sender}`,
+  )) as [
+    { id: number; status: (typeof inboundMail.$inferSelect)["status"]; ticketId: number | null }[],
+    { ticketId: number }[],
+    OurAddress[],
+    { id: number }[],
+  ];
+  return { seen: seen[0], stored: stored[0], ours, fromStaff: fromStaff.length > 0 };
+}
+
 async function storeMessage(
   message: InboundMessage,
-  source: MailSource,
+  { ours, fromStaff }: { ours: OurAddress[]; fromStaff: boolean },
   emailAddressId: number | null,
   options: IngestOptions,
   finish: (outcome: Outcome) => Promise<number>,
@@ -333,27 +351,24 @@ async function storeMessage(
     return { status: "failed", reason, inboundId: await finish({ status: "failed", reason, keepRaw: true }) };
   }
 
-  const [ours, staffMember] = await Promise.all([
-    findEmailAddresses(db, [sender.address, ...message.recipients]),
-    db.select({ id: staff.id }).from(staff).where(eq(staff.email, sender.address)),
-  ]);
   if (ours.some((address) => address.email === sender.address))
     return ignore("Sent from the help desk's own address (mail loop).");
-  if (staffMember.length)
+  if (fromStaff)
     return ignore("Sent by a staff member's address; staff reply in the agent interface.");
-  if (
-    !options.retry &&
-    !(await hitRateLimit(`mail-in:${sender.address}`, INBOUND_PER_SENDER_PER_HOUR, 3600))
-  ) {
+  // Both counts in one round trip. Automatic answers go only to people: never to robots, and not too
+  // often to anyone. (A sender held back also spends an automatic answer: it gets none either way.)
+  const countInbound = !options.retry;
+  const countAnswer = !message.automatic.isAutomatic;
+  const within = await hitRateLimits([
+    ...(countInbound ? [{ bucket: `mail-in:${sender.address}`, limit: INBOUND_PER_SENDER_PER_HOUR, windowSeconds: 3600 }] : []),
+    ...(countAnswer ? [{ bucket: `mail-auto:${sender.address}`, limit: AUTO_ANSWERS_PER_SENDER_PER_HOUR, windowSeconds: 3600 }] : []),
+  ]);
+  if (countInbound && !within[0]) {
     return ignore(
       `More than ${INBOUND_PER_SENDER_PER_HOUR} messages in an hour from ${sender.address}: held back (mail loop or flood).`,
     );
   }
-
-  // Automatic answers go only to people: never to robots, and not too often to anyone.
-  const mayAnswer =
-    !message.automatic.isAutomatic &&
-    (await hitRateLimit(`mail-auto:${sender.address}`, AUTO_ANSWERS_PER_SENDER_PER_HOUR, 3600));
+  const mayAnswer = countAnswer && within[countInbound ? 1 : 0]!;
 
   const { files, notes } = await acceptAttachments(message);
   const { body, format } = messageBody(message, notes);

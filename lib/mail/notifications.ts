@@ -9,8 +9,9 @@ import { htmlToPlainText } from "./html";
 import { enqueueMail, enqueueMails, isCustomerThreadEvent, messageIdFor, threadFromRows, threadHeaders, ticketThreadSql, type OutgoingMail } from "./outbox";
 import { loadTemplate, renderTemplate, type Template, type TemplateValue, type TemplateVars } from "./templates";
 
-// Every function here runs inside the transaction of the change that causes the mail, so the mail and
-// the change are committed (or rolled back) together.
+// Every mail here is queued inside the transaction of the change that causes it, so the mail and the
+// change are committed (or rolled back) together. New tickets and customer replies read the context and
+// queue the mails inside their own batched transactions (ticketContextReads, *Mails, outboxInsert).
 
 /** The help desk's public address (admin setting, else APP_URL), without a trailing slash. */
 export async function baseUrl(tx?: Tx) {
@@ -53,8 +54,8 @@ type TicketRow = {
  * less than one statement with the same four parts as subqueries (~0.9 against ~1.6 ms of CPU measured),
  * and far less than five round trips.
  */
-export function ticketContextReads(ticketId: number): SQL[] {
-  const department = `(SELECT department_id FROM tickets WHERE id = ${Math.trunc(ticketId)})`;
+export function ticketContextReads(ticketId: number | SQL): SQL[] {
+  const department = sql`(SELECT department_id FROM tickets WHERE id = ${ticketId})`;
   return [
     sql`SELECT t.id, t.subject, t.public_token AS publicToken, t.status, d.name AS departmentName,
       u.fullname AS customerName, u.email AS customerEmail, a.id AS assigneeId, a.email AS assigneeEmail, a.fullname AS assigneeName
@@ -63,16 +64,16 @@ export function ticketContextReads(ticketId: number): SQL[] {
       JOIN departments d ON d.id = t.department_id
       LEFT JOIN staff a ON a.id = t.assigned_staff_id AND a.active = 1
       WHERE t.id = ${ticketId}`,
-    sql`SELECT email_addresses.id, email_addresses.email FROM email_addresses ORDER BY ${sql.raw(sendingAddressOrder(department))} LIMIT 1`,
+    sql`SELECT email_addresses.id, email_addresses.email FROM email_addresses ORDER BY ${sendingAddressOrder(department)} LIMIT 1`,
     sql`SELECT s.id, s.email, s.fullname FROM staff s JOIN staff_departments sd ON sd.staff_id = s.id
-      WHERE sd.department_id = ${sql.raw(department)} AND s.active = 1 ORDER BY s.id`,
+      WHERE sd.department_id = ${department} AND s.active = 1 ORDER BY s.id`,
     sql`SELECT p.email FROM ticket_participants p WHERE p.ticket_id = ${ticketId}`,
     ticketThreadSql(ticketId),
   ];
 }
 
 /** The results of `ticketContextReads`, as the mails' context. Settings are read through `tx` on a cache miss. */
-export async function ticketContextFromResults(results: unknown[], ticketId: number, tx: Tx = db) {
+export async function ticketContextFromResults(results: unknown[], ticketId: number | SQL, tx: Tx = db) {
   const [tickets, addresses, members, participants, thread] = results as [
     TicketRow[],
     { id: number; email: string }[],
@@ -81,7 +82,7 @@ export async function ticketContextFromResults(results: unknown[], ticketId: num
     { messageId: string | null }[],
   ];
   const row = tickets[0];
-  if (!row) throw new Error(`Ticket ${ticketId} not found for notification`);
+  if (!row) throw new Error("Ticket not found for notification");
   const url = await baseUrl(tx);
   const vars: TemplateVars = {
     "ticket.id": row.id,
@@ -171,15 +172,13 @@ class TicketMailBatch {
   }
 }
 
+type TicketCreatedNotice = { message: MessageBody; emailMessageId?: string | null; notifyCustomer: boolean; openedByStaffId?: number | null };
+
 /**
  * New ticket: a confirmation with the ticket's link to the customer, and a heads-up to the department's
  * agents. The ticket is new in this transaction: its thread is at most the mail that opened it.
  */
-export async function notifyTicketCreated(
-  tx: Tx,
-  input: { ticketId: number; message: MessageBody; emailMessageId?: string | null; notifyCustomer: boolean; openedByStaffId?: number | null },
-) {
-  const context = await loadTicketContext(tx, input.ticketId);
+export async function ticketCreatedMails(context: TicketContext, input: TicketCreatedNotice, tx: Tx = db) {
   const message = messageValue(input.message);
   const mails = new TicketMailBatch(context, input.emailMessageId ? [input.emailMessageId] : []);
   if (input.notifyCustomer) {
@@ -190,7 +189,7 @@ export async function notifyTicketCreated(
   for (const member of members) {
     mails.add(staffTemplate, "new_ticket_staff", { to: member.email }, { message, "staff.name": member.fullname });
   }
-  await mails.enqueue(tx);
+  return mails.list();
 }
 
 /** A staff reply goes to the customer (and the ticket's participants) with its attachments. */
@@ -220,15 +219,6 @@ export async function notifyStaffReply(
  * A customer reply: an acknowledgement to the customer (when enabled and not suppressed by loop protection),
  * and a notice to the assignee, or to the department's agents when nobody is assigned.
  */
-export async function notifyCustomerReply(
-  tx: Tx,
-  input: { ticketId: number; message: MessageBody; autoResponse: boolean },
-) {
-  const context = await loadTicketContext(tx, input.ticketId);
-  await enqueueMails(tx, await customerReplyMails(context, input, tx));
-}
-
-/** The mails of a customer reply (see notifyCustomerReply), for a caller that reads the context itself. */
 export async function customerReplyMails(context: TicketContext, input: { message: MessageBody; autoResponse: boolean }, tx: Tx = db) {
   const message = messageValue(input.message);
   const mails = new TicketMailBatch(context, context.thread);

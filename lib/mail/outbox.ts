@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db";
 import type { EmailEvent } from "@/db/schema";
 import { env } from "../env";
@@ -116,7 +116,7 @@ function outboxRow(mail: OutgoingMail) {
  * same instant): mails that came in (and staff replies, which carry their outgoing Message-ID) and our
  * automatic mails to the customer. One read of the ticket's mail context (lib/mail/notifications.ts).
  */
-export const ticketThreadSql = (ticketId: number) => sql`
+export const ticketThreadSql = (ticketId: number | SQL) => sql`
   SELECT UNIX_TIMESTAMP(m.created_at) AS at, 0 AS source, m.id AS seq, m.email_message_id AS messageId
     FROM messages m WHERE m.ticket_id = ${ticketId} AND m.email_message_id IS NOT NULL
   UNION ALL

@@ -28,13 +28,16 @@ export async function recordTicketEvents(
   await tx.insert(ticketHistory).values(ticketIds.map((ticketId) => ({ ticketId, actorType: actor.type, actorId: actor.id ?? null, action, details, ip })));
 }
 
+/** An actor whose id may be one only the database knows yet (a customer created in the same transaction). */
+export type StatementActor = { type: HistoryActor["type"]; id?: number | SQL | null };
+
 /**
  * The history row of an event, as a statement for a batched transaction (db/batch.ts); `details` may be
  * SQL, such as a JSON object that takes an id only the database knows yet.
  */
 export function ticketEventStatement(
-  ticketId: number,
-  actor: HistoryActor,
+  ticketId: number | SQL,
+  actor: StatementActor,
   action: string,
   details: Record<string, unknown> | SQL | undefined,
   ip?: string | null,
