@@ -1,6 +1,6 @@
 import { eq, sql, type SQL } from "drizzle-orm";
 import { db, type Tx } from "@/db";
-import { attachments, messages, staff, type EmailEvent } from "@/db/schema";
+import { staff, type EmailEvent } from "@/db/schema";
 import { env } from "../env";
 import { getCachedSettings } from "../settings";
 import { statusLabel, type TicketStatusCode } from "../tickets/status";
@@ -192,27 +192,25 @@ export async function ticketCreatedMails(context: TicketContext, input: TicketCr
   return mails.list();
 }
 
-/** A staff reply goes to the customer (and the ticket's participants) with its attachments. */
-export async function notifyStaffReply(
-  tx: Tx,
-  input: { ticketId: number; messageId: number; message: MessageBody; staffName: string },
+/**
+ * A staff reply goes to the customer (and the ticket's participants) with its attachments. Returns the
+ * mails and the reply mail's Message-ID (null when the admin switched the template off), which the
+ * caller stores on the message so that the customer's answer threads back to it.
+ */
+export async function staffReplyMails(
+  context: TicketContext,
+  input: { message: MessageBody; staffName: string; attachmentIds: number[] },
+  tx: Tx = db,
 ) {
-  const context = await loadTicketContext(tx, input.ticketId);
-  const files = await tx
-    .select({ id: attachments.id })
-    .from(attachments)
-    .where(eq(attachments.messageId, input.messageId));
   const mails = new TicketMailBatch(context, context.thread);
   const messageId = mails.add(
     await loadTemplate(tx, "staff_reply"),
     "staff_reply",
     { to: context.ticket.customerEmail, cc: context.participants },
     { message: messageValue(input.message), "staff.name": input.staffName },
-    files.map((f) => f.id),
+    input.attachmentIds,
   );
-  await mails.enqueue(tx);
-  // The reply is now known by its Message-ID, so the customer's answer threads back to it.
-  if (messageId) await tx.update(messages).set({ emailMessageId: messageId }).where(eq(messages.id, input.messageId));
+  return { mails: mails.list(), messageId };
 }
 
 /**

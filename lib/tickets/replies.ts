@@ -5,7 +5,7 @@ import { batchTransaction } from "@/db/batch";
 import { attachmentRowsStatements, type IncomingFile, insertAttachmentRows, removeAttachmentFiles, writeAttachmentFiles } from "../attachments";
 import { loadStaffActor, type StaffActor, type UserActor } from "../auth/actors";
 import { AppError } from "../errors";
-import { customerReplyMails, notifyStaffReply, ticketContextFromResults, ticketContextReads } from "../mail/notifications";
+import { customerReplyMails, staffReplyMails, ticketContextFromResults, ticketContextReads } from "../mail/notifications";
 import { outboxInsert } from "../mail/outbox";
 import { getStaffSignature } from "../staff";
 import { recordTicketEvent, ticketEventStatement } from "./history";
@@ -41,39 +41,41 @@ export async function addStaffReply(
   const status = input.status ?? TicketStatus.Answered;
   const signature = input.appendSignature ? await getStaffSignature(actor.id) : null;
   const body = signature ? `${input.message.trimEnd()}\n\n${signature}` : input.message;
+  const format = input.bodyFormat ?? "text";
+  const closing = status === TicketStatus.Closed;
+  // Two round trips, as a customer reply (db/batch.ts); the reply mail's Message-ID goes on the message
+  // with the commit, so the customer's answer threads back to it.
   return withFiles(input.files, (files) =>
-    db.transaction(async (tx) => {
-      const now = new Date();
-      await tx
-        .update(tickets)
-        .set({
-          status,
-          replies: sql`${tickets.replies} + 1`,
-          lastReplierType: "staff",
-          lastReplierStaffId: actor.id,
-          lastUpdateAt: now,
-          firstResponseAt: sql`COALESCE(${tickets.firstResponseAt}, ${now})`,
-          closedAt: status === TicketStatus.Closed ? now : null,
-        })
-        .where(eq(tickets.id, ticketId));
-      const [message] = await tx
-        .insert(messages)
-        .values({
+    batchTransaction(async (tx) => {
+      tx.queue(
+        sql`UPDATE tickets SET status = ${status}, replies = replies + 1, last_replier_type = 'staff', last_replier_staff_id = ${actor.id},
+          last_update_at = NOW(), first_response_at = COALESCE(first_response_at, NOW()), closed_at = ${closing ? sql`NOW()` : null}
+          WHERE id = ${ticketId}`,
+        sql`INSERT INTO messages (ticket_id, author_type, staff_id, body, body_format, ip)
+          VALUES (${ticketId}, 'staff', ${actor.id}, ${body}, ${format}, ${input.ip ?? null})`,
+        sql`SET @message_id = LAST_INSERT_ID()`,
+        ...attachmentRowsStatements(ticketId, sql`@message_id`, files),
+        ticketEventStatement(
           ticketId,
-          authorType: "staff",
-          staffId: actor.id,
-          body,
-          bodyFormat: input.bodyFormat ?? "text",
-          ip: input.ip ?? null,
-        })
-        .$returningId();
-      await insertAttachmentRows(tx, ticketId, message!.id, files);
-      await recordTicketEvent(tx, ticketId, { type: "staff", id: actor.id }, "staff_replied", {
-        messageId: message!.id,
-        ...(status !== ticket.status ? { statusFrom: ticket.status, statusTo: status } : {}),
+          { type: "staff", id: actor.id },
+          "staff_replied",
+          sql`JSON_SET(${JSON.stringify(status !== ticket.status ? { statusFrom: ticket.status, statusTo: status } : {})}, '$.messageId', @message_id)`,
+        ),
+      );
+      const [inserted, attached, ...context] = await tx.read(
+        sql`SELECT @message_id AS id`,
+        sql`SELECT id FROM attachments WHERE message_id = @message_id ORDER BY id`,
+        ...ticketContextReads(ticketId),
+      );
+      const messageId = Number((inserted as { id: number | string }[])[0]!.id);
+      const reply = await staffReplyMails(await ticketContextFromResults(context, ticketId), {
+        message: { body, format },
+        staffName: actor.fullname,
+        attachmentIds: (attached as { id: number }[]).map((row) => row.id),
       });
-      await notifyStaffReply(tx, { ticketId, messageId: message!.id, message: { body, format: input.bodyFormat ?? "text" }, staffName: actor.fullname });
-      return { messageId: message!.id, status };
+      if (reply.mails.length) tx.queue(outboxInsert(reply.mails).statement);
+      if (reply.messageId) tx.queue(sql`UPDATE messages SET email_message_id = ${reply.messageId} WHERE id = ${messageId}`);
+      return { messageId, status };
     }),
   );
 }
@@ -127,7 +129,7 @@ export async function addCustomerReply(
     batchTransaction(async (tx) => {
       tx.queue(
         sql`UPDATE tickets SET status = ${TicketStatus.AwaitingReply}, replies = replies + 1, last_replier_type = 'user',
-          last_replier_staff_id = NULL, last_update_at = ${new Date()}, closed_at = NULL WHERE id = ${ticketId}`,
+          last_replier_staff_id = NULL, last_update_at = NOW(), closed_at = NULL WHERE id = ${ticketId}`,
         sql`INSERT INTO messages (ticket_id, author_type, user_id, body, body_format, ip, email_message_id)
           VALUES (${ticketId}, 'user', ${userId}, ${input.message}, ${format}, ${input.ip ?? null}, ${input.emailMessageId ?? null})`,
         sql`SET @message_id = LAST_INSERT_ID()`,
