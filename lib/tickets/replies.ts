@@ -62,16 +62,17 @@ export async function addStaffReply(
           sql`JSON_SET(${JSON.stringify(status !== ticket.status ? { statusFrom: ticket.status, statusTo: status } : {})}, '$.messageId', @message_id)`,
         ),
       );
-      const [inserted, attached, ...context] = await tx.read(
+      const [inserted, ...rest] = await tx.read(
         sql`SELECT @message_id AS id`,
-        sql`SELECT id FROM attachments WHERE message_id = @message_id ORDER BY id`,
+        ...(files.length ? [sql`SELECT id FROM attachments WHERE message_id = @message_id ORDER BY id`] : []),
         ...ticketContextReads(ticketId),
       );
+      const attached = files.length ? (rest.shift() as { id: number }[]) : [];
       const messageId = Number((inserted as { id: number | string }[])[0]!.id);
-      const reply = await staffReplyMails(await ticketContextFromResults(context, ticketId), {
+      const reply = await staffReplyMails(await ticketContextFromResults(rest, ticketId), {
         message: { body, format },
         staffName: actor.fullname,
-        attachmentIds: (attached as { id: number }[]).map((row) => row.id),
+        attachmentIds: attached.map((row) => row.id),
       });
       if (reply.mails.length) tx.queue(outboxInsert(reply.mails).statement);
       if (reply.messageId) tx.queue(sql`UPDATE messages SET email_message_id = ${reply.messageId} WHERE id = ${messageId}`);
