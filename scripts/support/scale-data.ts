@@ -93,7 +93,7 @@ async function fulltextIndexes(connection: mysql.Connection, database: string) {
  * then measures the data set as generated: left in place, a run's thousands of identical synthetic
  * tickets were the newest of every view in the next one, which no help desk's traffic looks like.
  */
-async function removeBenchTickets(connection: mysql.Connection): Promise<number> {
+async function removeBenchTickets(connection: mysql.Connection, departmentCount: number): Promise<number> {
   // A data set filled before the marker existed has no bench_fill: nothing is known to be the bench's.
   const [marker] = (await connection.query("SELECT last_generated_ticket FROM bench_fill").catch(() => [[]])) as unknown as [{ last_generated_ticket: number }[]];
   const lastGenerated = marker[0]?.last_generated_ticket;
@@ -102,8 +102,20 @@ async function removeBenchTickets(connection: mysql.Connection): Promise<number>
   for (;;) {
     const [result] = (await connection.query("DELETE FROM tickets WHERE id > ? ORDER BY id LIMIT 1000", [lastGenerated])) as unknown as [{ affectedRows: number }];
     removed += result.affectedRows;
-    if (result.affectedRows < 1000) return removed;
+    if (result.affectedRows < 1000) break;
   }
+  // The departments (and their addresses) that bench runs added, now without tickets: each mail bench adds
+  // one, and every admin view reads one index range per department, so they must not pile up run after run.
+  const [first] = (await connection.query("SELECT MIN(id) AS id FROM departments")) as unknown as [{ id: number }[]];
+  const pastGenerated = first[0]!.id + departmentCount;
+  await connection.query(
+    "DELETE FROM email_addresses WHERE department_id >= ? AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.department_id = email_addresses.department_id)",
+    [pastGenerated],
+  );
+  await connection.query("DELETE FROM departments WHERE id >= ? AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.department_id = departments.id)", [
+    pastGenerated,
+  ]);
+  return removed;
 }
 
 /**
@@ -125,7 +137,7 @@ export async function ensureScaleData(url: URL, size: ScaleSize = scaleDefaults)
       if (counts.tickets >= size.tickets && counts.messages >= size.tickets * 4.5) {
         // Migrations added since the fill apply to the kept data (their backfills included).
         await run("npx", ["tsx", "scripts/migrate.ts"]);
-        const removed = await removeBenchTickets(connection);
+        const removed = await removeBenchTickets(connection, size.departments);
         if (removed) log(`removed ${removed.toLocaleString("en")} tickets opened by earlier bench runs`);
         const kept = removed ? await countAll(connection) : counts;
         log(`${database} already holds ${kept.tickets.toLocaleString("en")} tickets and ${kept.messages.toLocaleString("en")} messages`);
