@@ -2,6 +2,7 @@ import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { MySqlDialect } from "drizzle-orm/mysql-core";
 import mysql from "mysql2/promise";
 import { env } from "@/lib/env";
+import { createAppPool } from "./index";
 import { isDeadlock } from "./deadlock";
 
 /**
@@ -31,19 +32,7 @@ type PooledConnection = { stream?: { ref(): void; unref(): void } };
 function createBatchPool() {
   // maxIdle = connectionLimit: mysql2 then runs no idle-reaping timer, and idle sockets are unref'd, so
   // this pool never keeps a script alive after it has ended the main pool (scripts only end that one).
-  const pool = mysql.createPool({
-    uri: env.DATABASE_URL,
-    connectionLimit: env.DATABASE_POOL_SIZE,
-    maxIdle: env.DATABASE_POOL_SIZE,
-    multipleStatements: true,
-    trace: false,
-    timezone: "Z",
-    supportBigNumbers: true,
-    charset: "utf8mb4_unicode_ci",
-  });
-  pool.pool.on("connection", (connection) => {
-    connection.query("SET time_zone = '+00:00'");
-  });
+  const pool = createAppPool({ maxIdle: env.DATABASE_POOL_SIZE, multipleStatements: true });
   pool.pool.on("acquire", (connection) => (connection as unknown as PooledConnection).stream?.ref());
   pool.pool.on("release", (connection) => (connection as unknown as PooledConnection).stream?.unref());
   return pool;

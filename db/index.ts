@@ -6,7 +6,8 @@ import * as schema from "./schema";
 
 export type Database = MySql2Database<typeof schema>;
 
-function createPool() {
+/** How every pool of the app connects (db/batch.ts opens the second one), with `extra` on top. */
+export function createAppPool(extra: mysql.PoolOptions = {}) {
   const pool = mysql.createPool({
     uri: env.DATABASE_URL,
     connectionLimit: env.DATABASE_POOL_SIZE,
@@ -16,6 +17,7 @@ function createPool() {
     timezone: "Z",
     supportBigNumbers: true,
     charset: "utf8mb4_unicode_ci",
+    ...extra,
   });
   pool.pool.on("connection", (connection) => {
     connection.query("SET time_zone = '+00:00'");
@@ -27,7 +29,7 @@ function createPool() {
 // a new pool on every edit, and in production the token API (served by scripts/server.ts) shares it with
 // the Next bundle's copy.
 const globalForDb = globalThis as unknown as { helpdeckPool?: mysql.Pool };
-export const pool = (globalForDb.helpdeckPool ??= createPool());
+export const pool = (globalForDb.helpdeckPool ??= createAppPool());
 
 /**
  * Transactions are retried when InnoDB picks them as a deadlock's victim: it has rolled the whole
