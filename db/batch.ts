@@ -2,8 +2,8 @@ import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { MySqlDialect } from "drizzle-orm/mysql-core";
 import mysql from "mysql2/promise";
 import { env } from "@/lib/env";
-import { createAppPool } from "./index";
-import { isDeadlock } from "./deadlock";
+import { retryingDeadlocks } from "./deadlock";
+import { createAppPool, idleWithoutHoldingProcess } from "./index";
 
 /**
  * Transactions sent as few round trips as possible. On this kind of machine every statement's round trip
@@ -27,16 +27,9 @@ export interface BatchTransaction {
   read(...statements: SQLWrapper[]): Promise<StatementResult[]>;
 }
 
-type PooledConnection = { stream?: { ref(): void; unref(): void } };
-
-function createBatchPool() {
-  // maxIdle = connectionLimit: mysql2 then runs no idle-reaping timer, and idle sockets are unref'd, so
-  // this pool never keeps a script alive after it has ended the main pool (scripts only end that one).
-  const pool = createAppPool({ maxIdle: env.DATABASE_POOL_SIZE, multipleStatements: true });
-  pool.pool.on("acquire", (connection) => (connection as unknown as PooledConnection).stream?.ref());
-  pool.pool.on("release", (connection) => (connection as unknown as PooledConnection).stream?.unref());
-  return pool;
-}
+/** Its idle connections let scripts exit once they have ended the main pool (they only end that one). */
+const createBatchPool = () =>
+  idleWithoutHoldingProcess(createAppPool({ maxIdle: env.DATABASE_POOL_SIZE, multipleStatements: true }));
 
 const holder = globalThis as unknown as { helpdeckBatchPool?: mysql.Pool };
 const batchPool = () => (holder.helpdeckBatchPool ??= createBatchPool());
@@ -112,13 +105,6 @@ export async function sendTogether(...statements: SQLWrapper[]): Promise<Stateme
  * Retried as a deadlock's victim, like `db.transaction` (db/index.ts): the work only builds statements and
  * reads, so running it again is safe.
  */
-export async function batchTransaction<T>(work: (tx: BatchTransaction) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await runOnce(work);
-    } catch (error) {
-      if (attempt >= 4 || !isDeadlock(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 20));
-    }
-  }
+export function batchTransaction<T>(work: (tx: BatchTransaction) => Promise<T>): Promise<T> {
+  return retryingDeadlocks(() => runOnce(work));
 }

@@ -6,3 +6,18 @@ export function isDeadlock(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * Runs `attempt` again (up to four times in all, after a short random pause) when InnoDB chose it as a
+ * deadlock's victim: the server rolled the whole transaction back, and running it again is what it asks for.
+ */
+export async function retryingDeadlocks<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (tries >= 4 || !isDeadlock(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 * tries + Math.random() * 20));
+    }
+  }
+}

@@ -1,7 +1,7 @@
 import { drizzle, type MySql2Database } from "drizzle-orm/mysql2";
 import mysql from "mysql2/promise";
 import { env } from "@/lib/env";
-import { isDeadlock } from "./deadlock";
+import { retryingDeadlocks } from "./deadlock";
 import * as schema from "./schema";
 
 export type Database = MySql2Database<typeof schema>;
@@ -25,6 +25,19 @@ export function createAppPool(extra: mysql.PoolOptions = {}) {
   return pool;
 }
 
+type PooledConnection = { stream?: { ref(): void; unref(): void } };
+
+/**
+ * A pool whose idle connections do not keep the process alive, so a script that ends the app's main pool
+ * still exits with this one open. maxIdle must equal connectionLimit: mysql2 then runs no idle-reaping
+ * timer, which would keep the process alive too.
+ */
+export function idleWithoutHoldingProcess(pool: mysql.Pool): mysql.Pool {
+  pool.pool.on("acquire", (connection) => (connection as unknown as PooledConnection).stream?.ref());
+  pool.pool.on("release", (connection) => (connection as unknown as PooledConnection).stream?.unref());
+  return pool;
+}
+
 // One pool per process, whichever copy of this module asks first: in dev, hot reload would otherwise open
 // a new pool on every edit, and in production the token API (served by scripts/server.ts) shares it with
 // the Next bundle's copy.
@@ -38,22 +51,13 @@ export const pool = (globalForDb.helpdeckPool ??= createAppPool());
  * not an error. Transaction bodies only write to the database (files are stored before they start), so a
  * second run is safe.
  */
-function retryingDeadlocks(database: Database): Database {
+function retryTransactionsOnDeadlock(database: Database): Database {
   const run = database.transaction.bind(database);
-  database.transaction = (async (work, config) => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await run(work, config);
-      } catch (error) {
-        if (attempt >= 4 || !isDeadlock(error)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 20));
-      }
-    }
-  }) as Database["transaction"];
+  database.transaction = ((work, config) => retryingDeadlocks(() => run(work, config))) as Database["transaction"];
   return database;
 }
 
-export const db: Database = retryingDeadlocks(drizzle(pool, { schema, mode: "default" }));
+export const db: Database = retryTransactionsOnDeadlock(drizzle(pool, { schema, mode: "default" }));
 
 /** A transaction handle or the database itself: domain functions accept either. */
 export type Tx = Database | Parameters<Parameters<Database["transaction"]>[0]>[0];

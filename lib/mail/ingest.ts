@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import mysql from "mysql2/promise";
-import { db } from "@/db";
+import { db, idleWithoutHoldingProcess } from "@/db";
 import { sendTogether } from "@/db/batch";
 import { inboundMail, messages, outbox, ticketParticipants, tickets, users } from "@/db/schema";
 import type { IncomingFile } from "../attachments";
@@ -44,17 +44,11 @@ export const textToRaw = (text: string) => Buffer.from(text, "latin1");
  * cost ~3 ms of CPU per message, a sixth of storing one. Idle, their sockets do not keep the process
  * alive, so a script that ends the app's pool still exits.
  */
-type LockConnection = { stream?: { ref(): void; unref(): void } };
 function lockPool(): mysql.Pool {
   const holder = globalThis as { helpdeckLockPool?: mysql.Pool };
-  if (!holder.helpdeckLockPool) {
-    // maxIdle = connectionLimit: mysql2 then runs no idle-reaping timer, which would keep a script alive.
-    const pool = mysql.createPool({ uri: env.DATABASE_URL, connectionLimit: 4, maxIdle: 4, trace: false });
-    pool.pool.on("acquire", (connection) => (connection as unknown as LockConnection).stream?.ref());
-    pool.pool.on("release", (connection) => (connection as unknown as LockConnection).stream?.unref());
-    holder.helpdeckLockPool = pool;
-  }
-  return holder.helpdeckLockPool;
+  return (holder.helpdeckLockPool ??= idleWithoutHoldingProcess(
+    mysql.createPool({ uri: env.DATABASE_URL, connectionLimit: 4, maxIdle: 4, trace: false }),
+  ));
 }
 
 /** Serialises work on one message across processes (pipe and IMAP may see the same mail at once). */

@@ -10,7 +10,7 @@ import { enqueueMail, enqueueMails, isCustomerThreadEvent, messageIdFor, threadF
 import { loadTemplate, renderTemplate, type Template, type TemplateValue, type TemplateVars } from "./templates";
 
 // Every mail here is queued inside the transaction of the change that causes it, so the mail and the
-// change are committed (or rolled back) together. New tickets and customer replies read the context and
+// change are committed (or rolled back) together. New tickets and replies read the context and
 // queue the mails inside their own batched transactions (ticketContextReads, *Mails, outboxInsert).
 
 /** The help desk's public address (admin setting, else APP_URL), without a trailing slash. */
