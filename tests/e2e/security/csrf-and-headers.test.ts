@@ -26,6 +26,8 @@ describe("cross-site requests", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL("**/account/tickets");
     await page.goto("/account/profile");
+    // Hydrated first: a fill that lands before hydration was kept beside the server-rendered name.
+    await page.waitForLoadState("networkidle");
 
     // Capture the real action request our own page sends, then replay it as a forged cross-site post.
     const sent = page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]);
