@@ -10,6 +10,12 @@ export function listDepartments() {
     .orderBy(asc(departments.sortOrder), asc(departments.id));
 }
 
+/** Every department's id (an admin's search covers them all). */
+export async function listDepartmentIds(): Promise<number[]> {
+  const rows = await db.select({ id: departments.id }).from(departments);
+  return rows.map((row) => row.id);
+}
+
 /**
  * Departments a customer may choose on the portal: public ones whose portal is switched on. With an
  * audience, none when the admin switched that portal off (public: visitors; private: signed-in customers).

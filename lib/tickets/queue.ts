@@ -1,11 +1,12 @@
 import { and, count, eq, gte, inArray, isNull, like, lt, or, sql, type SQL } from "drizzle-orm";
-import { alias, MySqlDialect } from "drizzle-orm/mysql-core";
+import { MySqlDialect } from "drizzle-orm/mysql-core";
 import { db } from "@/db";
 import { departments, messages, priorities, tickets, users } from "@/db/schema";
 import type { StaffActor } from "../auth/actors";
 import type { QueueQuery, QueueView } from "../validation/tickets";
 import { countTicketGroups, ticketGroupsQuery, type TicketGroup } from "./counts";
 import { assignee, escapeLike, numberOrSubjectSearch, staffScope, ticketOrdering } from "./queries";
+import { listDepartmentIds } from "../departments";
 import { departmentSearchMatches } from "./search";
 import { TicketStatus } from "./status";
 
@@ -22,12 +23,12 @@ export const QUEUE_COUNT_CAP = 1000;
 /** "1,000+" for a count that reached the cap, the number otherwise. */
 export const formatQueueCount = (n: number) => (n > QUEUE_COUNT_CAP ? `${QUEUE_COUNT_CAP.toLocaleString("en")}+` : n.toLocaleString("en"));
 
-/** Overdue: waiting on us (not answered, not closed) with no activity for the admin's overdue hours. */
-const overdue = (overdueHours: number) =>
-  and(
-    inArray(tickets.status, [TicketStatus.Open, TicketStatus.AwaitingReply, TicketStatus.InProgress]),
-    lt(tickets.lastUpdateAt, sql`UTC_TIMESTAMP() - INTERVAL ${overdueHours} HOUR`),
-  );
+/** Waiting on us: not answered, not closed. */
+const waitingStatuses: number[] = [TicketStatus.Open, TicketStatus.AwaitingReply, TicketStatus.InProgress];
+const overdueSince = (overdueHours: number) => sql`UTC_TIMESTAMP() - INTERVAL ${overdueHours} HOUR`;
+
+/** Overdue: waiting on us with no activity for the admin's overdue hours. */
+const overdue = (overdueHours: number) => and(inArray(tickets.status, waitingStatuses), lt(tickets.lastUpdateAt, overdueSince(overdueHours)));
 
 function viewCondition(actor: StaffActor, view: QueueView, overdueHours: number): SQL | undefined {
   switch (view) {
@@ -54,59 +55,30 @@ function viewCondition(actor: StaffActor, view: QueueView, overdueHours: number)
   }
 }
 
-const matchedTicket = alias(tickets, "matched_ticket");
-const matchedUser = alias(users, "matched_user");
-
-/**
- * Keyword search: a ticket number, or words found in the subject (full-text, word prefixes), any
- * message of the ticket (full-text), or the requester's name or email (substring). The matches are
- * collected as a set of ticket ids (a UNION of index reads, see matchedTicketIds) instead of an OR
- * that MariaDB can only check row by row over every ticket. An agent's search (and any search with a
- * department filter) reads the department-scoped index instead of the help desk's (./search.ts); an
- * admin's unfiltered search keeps the global FULLTEXT indexes, which list the same matches.
+/*
+ * Keyword search: a ticket number, or words found in the subject or any message of the ticket (word
+ * prefixes), or the requester's name or email (substring). Words are looked up in the
+ * department-scoped index (./search.ts) over the departments searched: the agent's, the filter's, or
+ * every department for an admin, so a search costs what its matches cost and one rule serves everyone.
  */
-function keywordSearch(actor: StaffActor, query: QueueQuery): { where?: SQL; matches?: SQL; scoped?: boolean } {
-  const q = query.q;
-  if (!q) return {};
-  if (/^#?\d{1,10}$/.test(q)) return { where: numberOrSubjectSearch(q) };
-  // Bounded by the departments searched, not by how common a word is across the help desk.
-  const departments = searchedDepartments(actor, query);
-  if (departments) return { matches: departmentSearchMatches(departments, q), scoped: true };
-  const pattern = `%${escapeLike(q)}%`;
-  const words = q
-    .split(/\s+/)
-    .map((w) => w.replace(/[+\-><()~*"@]/g, ""))
-    .filter((w) => w.length >= 3)
-    .map((w) => `+${w}*`)
-    .join(" ");
-  const byRequester = db
-    .select({ id: matchedTicket.id })
-    .from(matchedUser)
-    .innerJoin(matchedTicket, eq(matchedTicket.userId, matchedUser.id))
-    .where(or(like(matchedUser.fullname, pattern), like(matchedUser.email, pattern)));
-  // The subject by whole words (full-text, word prefixes) when the query is made of words; an email
-  // address is looked for in requesters and messages only; anything else (short words, punctuation)
-  // by substring, as typed (a scan, but a rare query).
-  const subjectWords = q.split(/\s+/).filter((w) => w.length >= 3 && /^[\p{L}\p{N}]+$/u.test(w));
-  const isEmail = /^\S+@\S+$/.test(q);
-  const bySubject = isEmail
-    ? undefined
-    : subjectWords.length && subjectWords.length === q.split(/\s+/).length
-      ? db
-          .select({ id: matchedTicket.id })
-          .from(matchedTicket)
-          .where(sql`MATCH(${matchedTicket.subject}) AGAINST (${subjectWords.map((w) => `+${w}*`).join(" ")} IN BOOLEAN MODE)`)
-      : db.select({ id: matchedTicket.id }).from(matchedTicket).where(like(matchedTicket.subject, pattern));
-  const parts: SQL[] = [sql`${byRequester}`];
-  if (bySubject) parts.push(sql`${bySubject}`);
-  if (words) parts.push(sql`${db.select({ id: messages.ticketId }).from(messages).where(sql`MATCH(${messages.body}) AGAINST (${words} IN BOOLEAN MODE)`)}`);
-  return { matches: sql.join(parts, sql` UNION ALL `) };
+
+const isNumberSearch = (q: string) => /^#?\d{1,10}$/.test(q);
+
+/** A search for a ticket number: that ticket. */
+function numberSearch(query: QueueQuery): SQL | undefined {
+  return query.q && isNumberSearch(query.q) ? numberOrSubjectSearch(query.q) : undefined;
 }
 
-/** The departments a search is limited to: the filter's (when the actor works there), else the agent's; null for all. */
-function searchedDepartments(actor: StaffActor, query: QueueQuery): number[] | null {
+/** The matches of a keyword search (not a ticket number), as a set of ticket ids; undefined for none. */
+async function keywordMatches(actor: StaffActor, query: QueueQuery): Promise<SQL | undefined> {
+  if (!query.q || isNumberSearch(query.q)) return undefined;
+  return departmentSearchMatches(await searchedDepartments(actor, query), query.q);
+}
+
+/** The departments a search is limited to: the filter's (when the actor works there), else the agent's, else all. */
+async function searchedDepartments(actor: StaffActor, query: QueueQuery): Promise<number[]> {
   if (query.department) return actor.role === "admin" || actor.departmentIds.includes(query.department) ? [query.department] : [];
-  return actor.role === "admin" ? null : actor.departmentIds;
+  return actor.role === "admin" ? listDepartmentIds() : actor.departmentIds;
 }
 
 const dayStart = (date: string) => new Date(`${date}T00:00:00Z`);
@@ -147,7 +119,7 @@ const SEARCH_WINDOW_MAX = 10_000;
 const startsWordIn = (column: SQL | typeof tickets.subject, word: string) => sql`${column} REGEXP ${`(?<![\\p{L}\\p{N}])${word}`}`;
 
 /**
- * Which of these tickets a search matches, by the same rule as keywordSearch (requester, all words in
+ * Which of these tickets a search matches, by the same rule as departmentSearchMatches (requester, all words in
  * the subject, or all words in one message), checked row by row on just these tickets. Two plain
  * statements rather than one with EXISTS: MariaDB would turn the message EXISTS into a scan of every
  * message.
@@ -196,23 +168,6 @@ async function searchRecentWindow(actor: StaffActor, query: QueueQuery, pageSize
   return { ids: ordered.slice((query.page - 1) * pageSize, query.page * pageSize + 1), total: coveredAll ? ordered.length : null };
 }
 
-/** Keyword matches up to this many are fetched first and looked up by primary key. */
-const SEARCH_ID_CAP = 5000;
-
-/** The statement listing the ids a keyword search matches (at most SEARCH_ID_CAP + 1 of them). */
-const matchedIdsQuery = (matches: SQL) =>
-  db
-    .select({ id: sql<number>`matched.id`.mapWith(Number) })
-    .from(sql`(${matches}) AS matched`)
-    .limit(SEARCH_ID_CAP + 1);
-
-/** The ids a keyword search matches, or null when there are more than SEARCH_ID_CAP (join them instead). */
-async function matchedTicketIds(matches: SQL | undefined): Promise<number[] | null | undefined> {
-  if (!matches) return undefined;
-  const rows = await matchedIdsQuery(matches);
-  return rows.length > SEARCH_ID_CAP ? null : rows.map((row) => row.id);
-}
-
 /** The statuses a query can return, when it is limited to some. */
 function statusesOf(query: QueueQuery): number[] | undefined {
   const byView: Partial<Record<QueueView, number[]>> = {
@@ -238,8 +193,7 @@ function statusesOf(query: QueueQuery): number[] | undefined {
  * A view of tickets not closed reads the range of the few non-closed tickets instead (bounded; then a
  * small sort): by assignee for Mine and Unassigned, by (status, department, update) otherwise.
  */
-function indexFor(query: QueueQuery, matchedIds: number[] | null | undefined): string | undefined {
-  if (matchedIds) return undefined; // looked up by primary key
+function indexFor(query: QueueQuery): string | undefined {
   const statuses = statusesOf(query);
   if (!statuses || statuses.some((s) => !activeStatuses.includes(s))) return undefined;
   if (query.view === "mine" || query.view === "unassigned" || query.assignee) return "tickets_assignee_idx";
@@ -251,26 +205,20 @@ function indexFor(query: QueueQuery, matchedIds: number[] | null | undefined): s
  * the sort order, stopping after one row more than the page), then the names (department, requester,
  * assignee, priority) for those ids only. The total is capped (see QUEUE_COUNT_CAP).
  */
-function buildQueueQueries(actor: StaffActor, query: QueueQuery, pageSize: number, overdueHours: number, matchedIds?: number[] | null) {
-  const search = keywordSearch(actor, query);
-  const byIds = matchedIds ? inArray(tickets.id, matchedIds.length ? matchedIds : [0]) : undefined;
-  const where = and(staffScope(actor), viewCondition(actor, query.view, overdueHours), ...filterConditions(query), search.where, byIds);
-  const forceIndex = indexFor(query, matchedIds);
-  // More matches than SEARCH_ID_CAP: a semi-join, so MariaDB builds the set once and walks the
-  // page's order checking each ticket against it, stopping at the page's end.
-  const inMatches = search.matches && matchedIds === null ? sql`${tickets.id} IN (SELECT matched.id FROM (${search.matches}) AS matched)` : undefined;
+function buildQueueQueries(actor: StaffActor, query: QueueQuery, pageSize: number, overdueHours: number) {
+  const where = and(staffScope(actor), viewCondition(actor, query.view, overdueHours), ...filterConditions(query), numberSearch(query));
+  const forceIndex = indexFor(query);
   const from = () => db.select({ id: tickets.id }).from(tickets, forceIndex ? { forceIndex } : undefined);
   const ids = from()
-    .where(and(where, inMatches))
+    .where(where)
     .orderBy(...ticketOrdering(query.sort, query.dir))
     .limit(pageSize + 1)
     .offset((query.page - 1) * pageSize);
   const capped = from()
-    .where(and(where, inMatches))
+    .where(where)
     .limit(QUEUE_COUNT_CAP + 1)
     .as("capped");
-  // With that many matches the total is not counted (a second pass over the set): it shows as "many".
-  return { ids, total: inMatches ? null : db.select({ value: count() }).from(capped) };
+  return { ids, total: db.select({ value: count() }).from(capped) };
 }
 
 /** Index entries the ordered ranges of one page may read, at most, before one pass over the view is cheaper. */
@@ -374,12 +322,12 @@ function pageRows(ids: number[]) {
 }
 
 /**
- * A department-scoped search's page in one statement: its matches are bounded by the departments, so
+ * A keyword search's page in one statement: its matches are bounded by the departments, so
  * they drive the join (STRAIGHT_JOIN: left alone, MariaDB walks every ticket of the view in order and
  * probes the matches, seconds for a word with thousands of old matches) and are sorted; enough ids come
  * back to tell the capped total and whether a next page exists.
  */
-function scopedSearchIds(actor: StaffActor, query: QueueQuery, pageSize: number, overdueHours: number, matches: SQL, limit: number) {
+function searchIds(actor: StaffActor, query: QueueQuery, pageSize: number, overdueHours: number, matches: SQL, limit: number) {
   const where = and(staffScope(actor), viewCondition(actor, query.view, overdueHours), ...filterConditions(query));
   // The join operator, not the SELECT modifier: the modifier would also fix the order inside the
   // matches (every ticket by requester index, then the people).
@@ -387,10 +335,10 @@ function scopedSearchIds(actor: StaffActor, query: QueueQuery, pageSize: number,
     WHERE ${where ?? sql`TRUE`} ORDER BY ${sql.join(ticketOrdering(query.sort, query.dir), sql`, `)} LIMIT ${limit}`;
 }
 
-async function listScopedSearch(actor: StaffActor, query: QueueQuery, pageSize: number, overdueHours: number, matches: SQL) {
+async function listSearch(actor: StaffActor, query: QueueQuery, pageSize: number, overdueHours: number, matches: SQL) {
   const offset = (query.page - 1) * pageSize;
   const limit = Math.max(QUEUE_COUNT_CAP + 1, offset + pageSize + 1);
-  const [found] = (await db.execute(scopedSearchIds(actor, query, pageSize, overdueHours, matches, limit))) as unknown as [{ id: number }[]];
+  const [found] = (await db.execute(searchIds(actor, query, pageSize, overdueHours, matches, limit))) as unknown as [{ id: number }[]];
   const ids = found.slice(offset, offset + pageSize).map((row) => Number(row.id));
   const byId = new Map((await pageRows(ids)).map((row) => [row.id, row]));
   // All of them when fewer than the limit came back; else "1,000+" (QUEUE_COUNT_CAP + 1), as other views.
@@ -428,14 +376,10 @@ export async function listQueue(actor: StaffActor, query: QueueQuery, pageSize: 
       pageCount: known ? Math.max(1, Math.ceil(recent.total! / pageSize)) : null,
     };
   }
-  const search = keywordSearch(actor, query);
-  if (search.scoped && search.matches) return listScopedSearch(actor, query, pageSize, overdueHours, search.matches);
-  const matchedIds = await matchedTicketIds(search.matches);
-  const built = buildQueueQueries(actor, query, pageSize, overdueHours, matchedIds);
-  const [idRows, [total] = []] = await Promise.all([
-    rangePageIds(actor, query, pageSize, overdueHours).then((ids) => ids ?? built.ids),
-    built.total ?? undefined,
-  ]);
+  const matches = await keywordMatches(actor, query);
+  if (matches) return listSearch(actor, query, pageSize, overdueHours, matches);
+  const built = buildQueueQueries(actor, query, pageSize, overdueHours);
+  const [idRows, [total] = []] = await Promise.all([rangePageIds(actor, query, pageSize, overdueHours).then((ids) => ids ?? built.ids), built.total]);
   const hasNext = idRows.length > pageSize;
   const ids = idRows.slice(0, pageSize).map((r) => r.id);
   const byId = new Map((await pageRows(ids)).map((row) => [row.id, row]));
@@ -446,10 +390,10 @@ export async function listQueue(actor: StaffActor, query: QueueQuery, pageSize: 
     rows,
     total: totalRows,
     totalCapped,
-    totalUnknown: built.total === null,
+    totalUnknown: false,
     hasNext,
     page: query.page,
-    pageCount: totalCapped || built.total === null ? null : Math.max(1, Math.ceil(totalRows / pageSize)),
+    pageCount: totalCapped ? null : Math.max(1, Math.ceil(totalRows / pageSize)),
   };
 }
 
@@ -460,45 +404,53 @@ const countedDepartments = (actor: StaffActor) => (actor.role === "admin" ? null
 
 /**
  * The statements behind the view counts: the per-status counts (Closed and All too, exactly) are sums of
- * the counters; Mine, Unassigned and Overdue are ranges of the assignee and queue indexes.
+ * the counters; Mine and Unassigned are ranges of the assignee index. Overdue is the counters' waiting
+ * tickets less those that moved within the overdue hours: one short range of the queue index per
+ * (status, department), as long as the recent activity, where counting the overdue ones themselves
+ * read the whole backlog (250,000 index entries at 1,000,000 tickets).
  */
-function buildViewCountQueries(actor: StaffActor, overdueHours: number) {
+function buildViewCountQueries(actor: StaffActor, overdueHours: number, groups: TicketGroup[]) {
   const scope = staffScope(actor);
   const countOf = (where: SQL | undefined) => db.select({ value: count() }).from(tickets).where(where);
+  const waitingDepartments = [...new Set(groups.filter((g) => waitingStatuses.includes(g.status)).map((g) => g.departmentId))];
   return {
-    groups: ticketGroupsQuery(countedDepartments(actor)),
     mine: countOf(and(scope, eq(tickets.assignedStaffId, actor.id), notClosed)),
     unassigned: countOf(and(scope, isNull(tickets.assignedStaffId), notClosed)),
-    overdue: countOf(and(scope, overdue(overdueHours))),
+    recentlyWaiting: db
+      .select({ value: count() })
+      .from(tickets, { forceIndex: "tickets_queue_idx" })
+      .where(
+        and(
+          inArray(tickets.status, waitingStatuses),
+          inArray(tickets.departmentId, waitingDepartments.length ? waitingDepartments : [0]),
+          gte(tickets.lastUpdateAt, overdueSince(overdueHours)),
+        ),
+      ),
   };
 }
 
 /** The SQL statements one queue page runs (for the bench's EXPLAIN), without running them. */
 export async function queueStatements(actor: StaffActor, query: QueueQuery, pageSize: number, overdueHours = 72) {
-  const { matches, scoped } = keywordSearch(actor, query);
-  const counts = buildViewCountQueries(actor, overdueHours);
+  const matches = await keywordMatches(actor, query);
+  const groups = countTicketGroups(countedDepartments(actor));
+  const counts = { groups: ticketGroupsQuery(countedDepartments(actor)), ...buildViewCountQueries(actor, overdueHours, await groups) };
   const countStatements = Object.entries(counts).map(([name, statement]) => ({ name: `view count: ${name}`, ...statement.toSQL() }));
-  const plan = query.q ? null : rangePlan(actor, query, pageSize, overdueHours, await countTicketGroups(plannedDepartments(actor, query)));
   const dialect = new MySqlDialect();
-  const ranges = plan ? [{ name: "page ids (ordered ranges per group, merged)", ...dialect.sqlToQuery(plan) }] : [];
-  if (scoped && matches) {
-    const page = new MySqlDialect().sqlToQuery(scopedSearchIds(actor, query, pageSize, overdueHours, matches, QUEUE_COUNT_CAP + 1));
+  if (matches) {
+    const page = dialect.sqlToQuery(searchIds(actor, query, pageSize, overdueHours, matches, QUEUE_COUNT_CAP + 1));
     return [
       ...searchWindowStatements(actor, query, overdueHours),
-      { name: "department-scoped search: sorted ids (page and capped total)", sql: page.sql, params: page.params },
+      { name: "keyword search: sorted ids (page and capped total)", sql: page.sql, params: page.params },
       { name: "page rows (names for the page's ids)", ...pageRows([1, 2, 3]).toSQL() },
       ...countStatements,
     ];
   }
-  // EXPLAIN the page as it runs for a search with few matches (ids looked up by primary key).
-  const built = buildQueueQueries(actor, query, pageSize, overdueHours, matches ? [1, 2, 3] : undefined);
-  const search = matches ? [{ name: "keyword matches (ids)", ...matchedIdsQuery(matches).toSQL() }] : [];
+  const plan = query.q ? null : rangePlan(actor, query, pageSize, overdueHours, await countTicketGroups(plannedDepartments(actor, query)));
+  const built = buildQueueQueries(actor, query, pageSize, overdueHours);
   return [
-    ...searchWindowStatements(actor, query, overdueHours),
-    ...search,
-    ...(plan ? ranges : [{ name: "page ids", ...built.ids.toSQL() }]),
+    ...(plan ? [{ name: "page ids (ordered ranges per group, merged)", ...dialect.sqlToQuery(plan) }] : [{ name: "page ids", ...built.ids.toSQL() }]),
     { name: "page rows (names for the page's ids)", ...pageRows([1, 2, 3]).toSQL() },
-    ...(built.total ? [{ name: "total (capped)", ...built.total.toSQL() }] : []),
+    { name: "total (capped)", ...built.total.toSQL() },
     ...countStatements,
   ];
 }
@@ -515,14 +467,11 @@ function searchWindowStatements(actor: StaffActor, query: QueueQuery, overdueHou
 
 /** The exact number of tickets in each view the agent may see (see buildViewCountQueries). */
 export async function countQueueViews(actor: StaffActor, overdueHours: number): Promise<Record<QueueView, number>> {
-  const q = buildViewCountQueries(actor, overdueHours);
-  const [groups, [mine], [unassigned], [overdueCount]] = await Promise.all([
-    countTicketGroups(countedDepartments(actor)),
-    q.mine,
-    q.unassigned,
-    q.overdue,
-  ]);
-  const status = (code: number) => groups.reduce((sum, group) => sum + (group.status === code ? group.tickets : 0), 0);
+  const groups = await countTicketGroups(countedDepartments(actor));
+  const q = buildViewCountQueries(actor, overdueHours, groups);
+  const [[mine], [unassigned], [recentlyWaiting]] = await Promise.all([q.mine, q.unassigned, q.recentlyWaiting]);
+  const inStatuses = (codes: number[]) => groups.reduce((sum, group) => sum + (codes.includes(group.status) ? group.tickets : 0), 0);
+  const status = (code: number) => inStatuses([code]);
   const s = TicketStatus;
   const n = (row: { value: number } | undefined) => Number(row?.value ?? 0);
   const all = groups.reduce((sum, group) => sum + group.tickets, 0);
@@ -535,7 +484,8 @@ export async function countQueueViews(actor: StaffActor, overdueHours: number): 
     awaiting: status(s.AwaitingReply),
     "in-progress": status(s.InProgress),
     answered: status(s.Answered),
-    overdue: n(overdueCount),
+    // The counters and the range are read a moment apart: never below zero.
+    overdue: Math.max(0, inStatuses(waitingStatuses) - n(recentlyWaiting)),
     closed: status(s.Closed),
   };
 }

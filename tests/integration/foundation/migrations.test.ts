@@ -29,7 +29,7 @@ describe("migrations", () => {
     const [rows] = await connection.query("SHOW TABLES");
     const tables = (rows as Record<string, string>[]).map((r) => Object.values(r)[0]);
     expect(tables).toEqual(expect.arrayContaining(["tickets", "messages", "attachments", "staff", "users", "departments", "outbox", "api_keys"]));
-    const [indexes] = await connection.query("SHOW INDEX FROM tickets WHERE Key_name = 'tickets_subject_ft'");
+    const [indexes] = await connection.query("SHOW INDEX FROM ticket_search WHERE Key_name = 'ticket_search_terms_ft'");
     expect((indexes as unknown[]).length).toBe(1);
     // Applying again is a no-op, not an error.
     await migrate(drizzle(connection), { migrationsFolder: "db/migrations" });
