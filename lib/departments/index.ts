@@ -1,7 +1,8 @@
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { db } from "@/db";
-import { departments, tickets } from "@/db/schema";
+import { departments } from "@/db/schema";
 import { getSettings } from "../settings";
+import { countTicketGroups } from "../tickets/counts";
 
 export function listDepartments() {
   return db
@@ -46,12 +47,13 @@ export async function getDepartment(id: number) {
   return row ?? null;
 }
 
-/** Every department with its ticket count, in display order, for the admin list. */
+/** Every department with its ticket count (from the counters), in display order, for the admin list. */
 export async function listDepartmentsWithCounts() {
-  const [rows, counts] = await Promise.all([
+  const [rows, groups] = await Promise.all([
     db.select().from(departments).orderBy(asc(departments.sortOrder), asc(departments.id)),
-    db.select({ departmentId: tickets.departmentId, total: count() }).from(tickets).groupBy(tickets.departmentId),
+    countTicketGroups(null),
   ]);
-  const byDepartment = new Map(counts.map((row) => [row.departmentId, row.total]));
+  const byDepartment = new Map<number, number>();
+  for (const group of groups) byDepartment.set(group.departmentId, (byDepartment.get(group.departmentId) ?? 0) + group.tickets);
   return rows.map((row) => ({ ...row, tickets: byDepartment.get(row.id) ?? 0 }));
 }
