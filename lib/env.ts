@@ -23,6 +23,12 @@ const envSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_PREFIX: z.string().default(""),
+  // The LMTP door for the MTA (lib/mail/lmtp.ts): a port, host:port or a Unix socket path; unset: off.
+  LMTP_LISTEN: z
+    .string()
+    .regex(/^(?:\/.+|(?:\[[0-9a-fA-F:.]+\]:|[A-Za-z0-9.-]+:)?\d{1,5})$/, "LMTP_LISTEN must be a port, host:port or an absolute socket path")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   HELPDECK_TEST: z.string().optional(),
 }).superRefine((value, ctx) => {

@@ -1,7 +1,8 @@
 // Inbound mail throughput: messages/s through the pipe door (one process per message, as an MTA runs it,
 // several at once: the bundled Node pipe, and the curl forwarder scripts/mail-pipe.sh posting to the
-// production server's POST /api/mail; and the ingest function in one process, one at a time and several
-// at once) and through the IMAP fetcher against a local Dovecot. Standalone it writes bench/mail.md and
+// production server's POST /api/mail), over LMTP to the production server (an MTA's delivery agents on
+// long-lived connections), through the ingest function in one process (one at a time and several at once)
+// and through the IMAP fetcher against a local Dovecot. Standalone it writes bench/mail.md and
 // uses DATABASE_URL; run it on a scratch database, with a production build in NEXT_DIST_DIR, e.g.:
 //   export HELPDECK_TEST_DB=helpdeck_bench_mail NEXT_DIST_DIR=.data/next-bench; source scripts/test-env.sh
 //   npx tsx scripts/migrate.ts && NODE_ENV=production npx next build && npm run build:pipe && npx tsx scripts/bench-mail.ts
@@ -22,14 +23,15 @@ import { makeDepartment, unique, uniqueEmail } from "@/tests/support/factories";
 import { startDovecot } from "@/tests/support/dovecot";
 import { buildRawMail, makeEmailAddress } from "@/tests/support/mail";
 import { startAppServer, waitForApp } from "./support/bench";
+import { connectLmtp } from "./support/lmtp-client";
 
 export type MailBenchOptions = {
   pipeProcesses?: number;
   /** Deliveries an MTA runs at once (Postfix's local/pipe transports run several). */
   pipeConcurrency?: number;
-  /** Messages through scripts/mail-pipe.sh → POST /api/mail (also pipeConcurrency at once). */
+  /** Messages through scripts/mail-pipe.sh → POST /api/mail, and over LMTP (also pipeConcurrency at once). */
   httpPipeProcesses?: number;
-  /** Port of the production server the HTTP pipe posts to. */
+  /** Port of the production server the HTTP pipe posts to (LMTP listens on the next one). */
   port?: number;
   inProcess?: number;
   /** Concurrent ingests in one process (the concurrent in-process row). */
@@ -76,17 +78,31 @@ function httpPipeOnce(raw: Buffer, baseUrl: string, token: string) {
   });
 }
 
+/** Deliveries over LMTP to the running server, on `connections` connections at once (as an MTA's delivery agents). */
+async function deliverOverLmtp(mails: Buffer[], to: string, port: number, connections: number) {
+  const agents = await Promise.all(Array.from({ length: connections }, () => connectLmtp(port)));
+  try {
+    let next = 0;
+    await Promise.all(agents.map(async (agent) => {
+      while (next < mails.length) await agent.deliver(mails[next++]!, "bounce@bench.test", to);
+    }));
+  } finally {
+    for (const agent of agents) agent.close();
+  }
+}
+
 /**
- * The HTTP pipe against the production server (scripts/server.ts) on this database, with a key that may
- * only deliver mail and has no rate limit (as an MTA's key should). The server is warmed up first: a
- * help desk's server runs for days, and its first requests run unoptimised code.
+ * The doors that store in the production server (scripts/server.ts) on this database: the HTTP pipe, with
+ * a key that may only deliver mail and has no rate limit (as an MTA's key should), and LMTP. The server is
+ * warmed up first: a help desk's server runs for days, and its first requests run unoptimised code.
  */
-async function measureHttpPipe(email: string, count: number, concurrency: number, port: number): Promise<number> {
+async function measureServerDoors(email: string, count: number, concurrency: number, port: number): Promise<{ httpPipeMs: number; lmtpMs: number }> {
   const distDir = process.env.NEXT_DIST_DIR || ".next";
   if (!existsSync(path.join(distDir, "BUILD_ID"))) throw new Error(`no production build in ${distDir}: run \`NODE_ENV=production npx next build\` first`);
   const baseUrl = `http://127.0.0.1:${port}`;
+  const lmtpPort = port + 1;
   const key = await createApiKey({ name: `bench mail ${new Date().toISOString()}`, permissions: ["mail/create"], rateLimitPerMinute: 0 });
-  const app = startAppServer(port, "mail");
+  const app = startAppServer(port, "mail", [], { LMTP_LISTEN: `127.0.0.1:${lmtpPort}` });
   try {
     await waitForApp(app, baseUrl);
     const deliverAll = async (mails: Buffer[]) =>
@@ -96,9 +112,14 @@ async function measureHttpPipe(email: string, count: number, concurrency: number
       });
     await deliverAll(Array.from({ length: 40 }, (_, i) => sampleMail(email, i)));
     const mails = Array.from({ length: count }, (_, i) => sampleMail(email, i));
-    const started = performance.now();
+    let started = performance.now();
     await deliverAll(mails);
-    return performance.now() - started;
+    const httpPipeMs = performance.now() - started;
+    await deliverOverLmtp(Array.from({ length: 40 }, (_, i) => sampleMail(email, i)), email, lmtpPort, concurrency);
+    const lmtpMails = Array.from({ length: count }, (_, i) => sampleMail(email, i));
+    started = performance.now();
+    await deliverOverLmtp(lmtpMails, email, lmtpPort, concurrency);
+    return { httpPipeMs, lmtpMs: performance.now() - started };
   } finally {
     try {
       process.kill(-app.pid!, "SIGTERM");
@@ -107,6 +128,19 @@ async function measureHttpPipe(email: string, count: number, concurrency: number
     }
     await deleteApiKey(key.id);
   }
+}
+
+/** Runs of `command` per second, `concurrency` at once: with one that does nothing, the ceiling of any door that starts a process per message. */
+export async function processStartRate(command: string[], count: number, concurrency: number): Promise<number> {
+  const started = performance.now();
+  await inParallel(Array.from({ length: count }, (_, i) => i), concurrency, () =>
+    new Promise<void>((resolve, reject) => {
+      const child = spawn(command[0]!, command.slice(1), { stdio: "ignore" });
+      child.on("error", reject);
+      child.on("close", () => resolve());
+    }),
+  );
+  return rate(count, performance.now() - started);
 }
 
 const rate = (count: number, ms: number) => Math.round((count / (ms / 1000)) * 10) / 10;
@@ -136,7 +170,7 @@ export async function runMailBench(options: MailBenchOptions = {}): Promise<Mail
     if (code !== 0) throw new Error(`pipe exited ${code}`);
   });
   const pipeMs = performance.now() - started;
-  const httpPipeMs = await measureHttpPipe(pipeAddress.email, httpPipeProcesses, pipeConcurrency, options.port ?? 3750);
+  const { httpPipeMs, lmtpMs } = await measureServerDoors(pipeAddress.email, httpPipeProcesses, pipeConcurrency, options.port ?? 3750);
 
   // 2. The same entry (ingest) in one process: the cost of storing, without process start-up; one at a
   // time, then several at once (what parallel deliveries cost the database).
@@ -186,6 +220,7 @@ export async function runMailBench(options: MailBenchOptions = {}): Promise<Mail
   return [
     { door: `Pipe, one process per message (\`dist/mail-pipe.mjs\`, bundled), ${pipeConcurrency} deliveries at once`, messages: pipeProcesses, ms: pipeMs, perSecond: rate(pipeProcesses, pipeMs) },
     { door: `Pipe over HTTP (\`scripts/mail-pipe.sh\` → \`POST /api/mail\`), one process per message, ${pipeConcurrency} deliveries at once`, messages: httpPipeProcesses, ms: httpPipeMs, perSecond: rate(httpPipeProcesses, httpPipeMs) },
+    { door: `LMTP to the server (\`LMTP_LISTEN\`), ${pipeConcurrency} connections at once`, messages: httpPipeProcesses, ms: lmtpMs, perSecond: rate(httpPipeProcesses, lmtpMs) },
     { door: "Pipe entry in one process (`ingest`), one at a time", messages: inProcess, ms: inProcessMs, perSecond: rate(inProcess, inProcessMs) },
     { door: `Pipe entry in one process (\`ingest\`), ${concurrency} at once`, messages: inProcess, ms: concurrentMs, perSecond: rate(inProcess, concurrentMs) },
     { door: "IMAP fetch, one pass (`fetchMailbox`, batches of 50)", messages: imapStored, ms: imapMs, perSecond: rate(imapStored, imapMs) },

@@ -133,9 +133,11 @@ async function portalSection(): Promise<Section> {
 }
 
 async function mailSection(): Promise<Section> {
-  const { runMailBench, mailTable } = await import("./bench-mail");
+  const { runMailBench, mailTable, processStartRate } = await import("./bench-mail");
   const pipeConcurrency = 4;
   const rows = await runMailBench({ pipeProcesses: 40, pipeConcurrency, httpPipeProcesses: 400, port: 3745, inProcess: 400, concurrency: 4, imapMessages: 400 });
+  const emptyProcesses = await processStartRate(["/bin/true"], 400, pipeConcurrency);
+  const curlStarts = await processStartRate(["curl", "--version"], 200, pipeConcurrency);
   return {
     title: "Mail ingestion",
     body: [
@@ -143,7 +145,7 @@ async function mailSection(): Promise<Section> {
       "",
       mailTable(rows),
       "",
-      `Why the Node pipe is slower: an MTA starts one process per message, and each one starts Node and loads the app's modules (bundled into one file: no compiler and no module resolution at start-up, but the database driver, the mail parser and the app's code) before it stores anything: ${fmt((rows[0]!.ms / 1000 / rows[0]!.messages) * pipeConcurrency)} s of wall time per delivery here with ${pipeConcurrency} at once, most of it start-up CPU, so two cores cap this door whatever the database does. The pipe over HTTP (\`scripts/mail-pipe.sh\`) starts a shell and curl per message instead and stores in the running web server, which is what the in-process rows measure; the IMAP fetcher is also such a process.`,
+      `Why the pipes are slower: an MTA starts one process per message. On this machine a process that does nothing (\`/bin/true\`) starts ${fmt(emptyProcesses)} times a second with ${pipeConcurrency} at once, before any work. The Node pipe then starts Node and loads the app's modules (bundled into one file: no compiler and no module resolution at start-up, but the database driver, the mail parser and the app's code) before it stores anything: ${fmt((rows[0]!.ms / 1000 / rows[0]!.messages) * pipeConcurrency)} s of wall time per delivery here with ${pipeConcurrency} at once, most of it start-up CPU. The pipe over HTTP (\`scripts/mail-pipe.sh\`) starts a shell and curl per message instead (\`curl --version\` alone runs ${fmt(curlStarts)} times a second here) and stores in the running web server. LMTP is the door for volume: the MTA's delivery agents keep their connections to the running server open and no process starts per message, so a delivery costs what the in-process rows measure; the IMAP fetcher is also one long-running process.`,
     ].join("\n"),
     targets: rows
       .filter((row) => !row.door.includes("one at a time"))

@@ -60,9 +60,25 @@ async function main() {
     else void handle(request, response);
   });
   server.listen(port, hostname, () => console.log(`› Helpdeck listening on http://${hostname}:${port}`));
-  const stop = () => server.close(() => process.exit(0));
+  const lmtp = await startLmtp();
+  const stop = () => {
+    lmtp?.close();
+    server.close(() => process.exit(0));
+  };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+}
+
+/** The LMTP door for the MTA, when LMTP_LISTEN asks for it (lib/mail/lmtp.ts). */
+async function startLmtp() {
+  const { env } = await import("../lib/env");
+  if (!env.LMTP_LISTEN) return null;
+  const { parseLmtpListen, startLmtpServer } = await import("../lib/mail/lmtp");
+  const { MAX_INBOUND_BYTES } = await import("../lib/mail/ingest");
+  const listen = parseLmtpListen(env.LMTP_LISTEN);
+  const lmtp = await startLmtpServer(listen, { maxMessageBytes: MAX_INBOUND_BYTES });
+  console.log(`› LMTP for the MTA on ${"path" in listen ? listen.path : `${listen.host}:${listen.port}`}`);
+  return lmtp;
 }
 
 main().catch((error) => {

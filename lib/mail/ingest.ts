@@ -34,6 +34,9 @@ export const INBOUND_PER_SENDER_PER_HOUR = 60;
 export const AUTO_ANSWERS_PER_SENDER_PER_HOUR = 10;
 
 // Raw messages are bytes in any charset; latin1 maps each byte to one character, so the text column round-trips them exactly.
+/** The largest message the MTA doors take (HTTP pipe, LMTP): as large as a form post may be (next.config's serverActions.bodySizeLimit); MTAs default to less. */
+export const MAX_INBOUND_BYTES = 30 * 1024 * 1024;
+
 export const rawToText = (raw: Buffer) => raw.toString("latin1");
 export const textToRaw = (text: string) => Buffer.from(text, "latin1");
 

@@ -31,7 +31,7 @@ export async function run(command: string, args: string[]) {
 }
 
 /** Starts the production build (scripts/server.ts, as `npm start` runs it) on loopback for a bench. */
-export function startAppServer(port: number, secretPrefix: string, nodeArgs: string[] = []): ChildProcess {
+export function startAppServer(port: number, secretPrefix: string, nodeArgs: string[] = [], extraEnv: Record<string, string> = {}): ChildProcess {
   const baseUrl = `http://127.0.0.1:${port}`;
   return spawn("node", [...nodeArgs, "--import", "tsx", "scripts/server.ts"], {
     env: {
@@ -43,6 +43,7 @@ export function startAppServer(port: number, secretPrefix: string, nodeArgs: str
       NEXTAUTH_URL: baseUrl,
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? `${secretPrefix}-bench-secret-0123456789abcdef`,
       HELPDECK_SECRET_KEY: process.env.HELPDECK_SECRET_KEY ?? `${secretPrefix}-bench-key-0123456789abcdef`,
+      ...extraEnv,
     },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,

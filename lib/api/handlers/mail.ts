@@ -1,10 +1,8 @@
-import { describeIngest, ingest, type IngestResult } from "@/lib/mail/ingest";
+import { describeIngest, ingest, MAX_INBOUND_BYTES, type IngestResult } from "@/lib/mail/ingest";
 import type { ApiContext } from "../context";
 import { ApiFailure, apiError, apiSuccess } from "../http";
 import type { ApiResource } from "./types";
 
-/** As large as a form post may be (next.config's serverActions.bodySizeLimit); MTAs default to less. */
-export const MAX_MESSAGE_BYTES = 30 * 1024 * 1024;
 
 const RAW_TYPES = new Set(["message/rfc822", "application/octet-stream"]);
 
@@ -33,7 +31,7 @@ async function deliver(ctx: ApiContext): Promise<Response> {
   if (!RAW_TYPES.has(ctx.contentType)) {
     throw new ApiFailure("Send the raw message as the body, with Content-Type: message/rfc822.", 415);
   }
-  const raw = await ctx.raw(MAX_MESSAGE_BYTES);
+  const raw = await ctx.raw(MAX_INBOUND_BYTES);
   if (raw.length === 0) return apiError("The message is empty: nothing to store.");
   return apiSuccess(outcome(await ingest(raw, "pipe")));
 }
