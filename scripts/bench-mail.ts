@@ -21,9 +21,9 @@ import { fetchMailbox } from "@/lib/mail/imap";
 import { ingest } from "@/lib/mail/ingest";
 import { makeDepartment, unique, uniqueEmail } from "@/tests/support/factories";
 import { startDovecot } from "@/tests/support/dovecot";
+import { connectLmtp } from "@/tests/support/lmtp-client";
 import { buildRawMail, makeEmailAddress } from "@/tests/support/mail";
 import { startAppServer, waitForApp } from "./support/bench";
-import { connectLmtp } from "./support/lmtp-client";
 
 export type MailBenchOptions = {
   pipeProcesses?: number;
@@ -80,7 +80,7 @@ function httpPipeOnce(raw: Buffer, baseUrl: string, token: string) {
 
 /** Deliveries over LMTP to the running server, on `connections` connections at once (as an MTA's delivery agents). */
 async function deliverOverLmtp(mails: Buffer[], to: string, port: number, connections: number) {
-  const agents = await Promise.all(Array.from({ length: connections }, () => connectLmtp(port)));
+  const agents = await Promise.all(Array.from({ length: connections }, () => connectLmtp({ host: "127.0.0.1", port })));
   try {
     let next = 0;
     await Promise.all(agents.map(async (agent) => {

@@ -1,5 +1,6 @@
 // Starts the built app on its test port against the test database, for HTTP and browser tests.
 import { spawn, type ChildProcess } from "node:child_process";
+import { e2eLmtpSocket } from "../support/lmtp-client";
 
 let app: ChildProcess | undefined;
 
@@ -23,7 +24,7 @@ export async function setup() {
   const port = new URL(baseUrl).port;
   // The production server (scripts/server.ts), as `npm start` runs it.
   app = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: port, HOST: "127.0.0.1" },
+    env: { ...process.env, NODE_ENV: "production", PORT: port, HOST: "127.0.0.1", LMTP_LISTEN: e2eLmtpSocket(baseUrl) },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });

@@ -1,15 +1,20 @@
-// A minimal LMTP client for the bench, delivering as an MTA's delivery agent does: one connection kept
+// A minimal LMTP client (the bench's MTA, and the e2e test's), delivering as an MTA's delivery agent does: one connection kept
 // open, LHLO once, then for each message MAIL, RCPT and DATA sent together (PIPELINING) and the message
 // dot-stuffed. Sockets without Nagle's delay: nodemailer's LMTP client writes the final dot on its own,
 // and that small write waited ~40 ms for the server's delayed ACK on every message (65 msg/s at most over
 // 4 connections, whatever the server did).
 import net from "node:net";
+import os from "node:os";
+import path from "node:path";
 
 export type LmtpConnection = { deliver(raw: Buffer, from: string, to: string): Promise<string>; close(): void };
 
-export async function connectLmtp(port: number, host = "127.0.0.1"): Promise<LmtpConnection> {
-  const socket = net.connect(port, host);
-  socket.setNoDelay(true);
+/** Where the e2e server takes LMTP (tests/setup/e2e.ts): a Unix socket named after its test port. */
+export const e2eLmtpSocket = (appUrl: string) => path.join(os.tmpdir(), `helpdeck-lmtp-${new URL(appUrl).port}.sock`);
+
+export async function connectLmtp(target: net.NetConnectOpts): Promise<LmtpConnection> {
+  const socket = net.connect(target);
+  if (!("path" in target)) socket.setNoDelay(true);
   const finals: string[] = [];
   const waiting: ((line: string) => void)[] = [];
   let pending = "";
