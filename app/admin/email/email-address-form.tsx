@@ -125,10 +125,10 @@ export function EmailAddressForm(props: Props) {
 
       <fieldset className="space-y-4 rounded-md p-4 ring-1 ring-slate-200">
         <legend className="px-1 text-sm font-semibold text-slate-900">Incoming mail</legend>
-        <Field id="incoming" label="Incoming mail" hint="Pipe: your mail server runs scripts/mail-pipe.ts. IMAP: Helpdeck fetches the mailbox.">
+        <Field id="incoming" label="Incoming mail" hint="From your mail server: it pipes each message to Helpdeck (dist/mail-pipe.mjs or scripts/mail-pipe.sh) or hands it over LMTP (LMTP_LISTEN); see the README. IMAP: Helpdeck fetches the mailbox.">
           <Select id="incoming" className="max-w-xs" {...register("incoming")}>
             <option value="none">None</option>
-            <option value="pipe">Pipe</option>
+            <option value="pipe">From your mail server (pipe or LMTP)</option>
             <option value="imap">IMAP</option>
           </Select>
         </Field>
