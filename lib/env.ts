@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseLmtpListen } from "./mail/lmtp-listen";
 
 const loopbackHosts = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 
@@ -26,9 +27,16 @@ const envSchema = z.object({
   // The LMTP door for the MTA (lib/mail/lmtp.ts): a port, host:port or a Unix socket path; unset: off.
   LMTP_LISTEN: z
     .string()
-    .regex(/^(?:\/.+|(?:\[[0-9a-fA-F:.]+\]:|[A-Za-z0-9.-]+:)?\d{1,5})$/, "LMTP_LISTEN must be a port, host:port or an absolute socket path")
     .optional()
-    .or(z.literal("").transform(() => undefined)),
+    .transform((value, ctx) => {
+      if (!value) return undefined;
+      try {
+        return parseLmtpListen(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   HELPDECK_TEST: z.string().optional(),
 }).superRefine((value, ctx) => {

@@ -72,11 +72,10 @@ async function main() {
 /** The LMTP door for the MTA, when LMTP_LISTEN asks for it (lib/mail/lmtp.ts). */
 async function startLmtp() {
   const { env } = await import("../lib/env");
-  if (!env.LMTP_LISTEN) return null;
-  const { parseLmtpListen, startLmtpServer } = await import("../lib/mail/lmtp");
-  const { MAX_INBOUND_BYTES } = await import("../lib/mail/ingest");
-  const listen = parseLmtpListen(env.LMTP_LISTEN);
-  const lmtp = await startLmtpServer(listen, { maxMessageBytes: MAX_INBOUND_BYTES });
+  const listen = env.LMTP_LISTEN;
+  if (!listen) return null;
+  const { startLmtpServer } = await import("../lib/mail/lmtp");
+  const lmtp = await startLmtpServer(listen);
   console.log(`› LMTP for the MTA on ${"path" in listen ? listen.path : `${listen.host}:${listen.port}`}`);
   return lmtp;
 }

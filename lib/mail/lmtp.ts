@@ -6,31 +6,17 @@
 import net from "node:net";
 import { chmodSync, existsSync, unlinkSync } from "node:fs";
 import os from "node:os";
-import { describeIngest, ingest, type IngestResult } from "./ingest";
+import { describeIngest, ingest, MAX_INBOUND_BYTES, type IngestResult } from "./ingest";
+import type { LmtpListen } from "./lmtp-listen";
 
 export type LmtpOptions = {
-  /** Larger messages are refused (552) after they have been read; the session goes on. */
-  maxMessageBytes: number;
+  /** Larger messages are refused (552) after they have been read; the session goes on. Default: MAX_INBOUND_BYTES. */
+  maxMessageBytes?: number;
   /** Stores one message; ingest unless a test replaces it. */
   deliver?: (raw: Buffer) => Promise<IngestResult>;
   /** A line per delivery that could not be stored (default: console.error). */
   log?: (line: string) => void;
 };
-
-/** Where the server listens: a Unix socket path, or a host and port (loopback when only a port is given). */
-export type LmtpListen = { path: string } | { host: string; port: number };
-
-const LISTEN_PATTERN = /^(?:(\/.+)|(?:(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):)?(\d{1,5}))$/;
-
-/** Parses LMTP_LISTEN: "/run/helpdeck/lmtp.sock", "2424", "127.0.0.1:2424" or "[::1]:2424". */
-export function parseLmtpListen(value: string): LmtpListen {
-  const match = LISTEN_PATTERN.exec(value.trim());
-  if (!match) throw new Error(`LMTP_LISTEN must be a port, host:port or an absolute socket path, not "${value}"`);
-  if (match[1]) return { path: match[1] };
-  const port = Number(match[3]);
-  if (port < 1 || port > 65535) throw new Error(`LMTP_LISTEN: ${port} is not a port`);
-  return { host: (match[2] ?? "127.0.0.1").replace(/^\[(.*)\]$/, "$1"), port };
-}
 
 /** A session waits this long for the MTA's next command before it says goodbye. */
 const IDLE_MS = 5 * 60_000;
@@ -38,6 +24,7 @@ const IDLE_MS = 5 * 60_000;
 const MAX_COMMAND_BYTES = 4096;
 const MAX_RECIPIENTS = 100;
 const CRLF = Buffer.from("\r\n");
+const TOO_LARGE = "552 5.3.4 The message is larger than this help desk accepts";
 
 /** One reply line without line breaks (a reason may quote the message). */
 const oneLine = (text: string) => text.replace(/[\r\n]+/g, " ").slice(0, 400);
@@ -147,7 +134,7 @@ class LmtpSession {
         const from = /^FROM:\s*<([^>]*)>(.*)$/i.exec(argument);
         if (!from) return this.reply("501 5.5.4 Syntax: MAIL FROM:<address>");
         const size = /\bSIZE=(\d+)/i.exec(from[2] ?? "");
-        if (size && Number(size[1]) > this.options.maxMessageBytes) return this.reply("552 5.3.4 The message is larger than this help desk accepts");
+        if (size && Number(size[1]) > this.options.maxMessageBytes) return this.reply(TOO_LARGE);
         this.sender = from[1]!;
         return this.reply("250 2.1.0 Sender OK");
       }
@@ -190,7 +177,7 @@ class LmtpSession {
     const count = this.recipients.length;
     this.resetTransaction();
     let line: string;
-    if (!raw) line = "552 5.3.4 The message is larger than this help desk accepts";
+    if (!raw) line = TOO_LARGE;
     else if (raw.length === 0) line = "250 2.0.0 Empty message, nothing to store";
     else {
       try {
@@ -206,6 +193,7 @@ class LmtpSession {
 
 export function createLmtpServer(options: LmtpOptions): net.Server {
   const resolved: Required<LmtpOptions> = {
+    maxMessageBytes: MAX_INBOUND_BYTES,
     deliver: (raw) => ingest(raw, "pipe"),
     log: (line) => console.error(line),
     ...options,
@@ -217,7 +205,7 @@ export function createLmtpServer(options: LmtpOptions): net.Server {
  * Starts the LMTP door where LMTP_LISTEN says. A Unix socket left over from a previous run is
  * replaced, and opened to every local user (as a loopback port is): the MTA runs as its own user.
  */
-export async function startLmtpServer(listen: LmtpListen, options: LmtpOptions): Promise<net.Server> {
+export async function startLmtpServer(listen: LmtpListen, options: LmtpOptions = {}): Promise<net.Server> {
   const server = createLmtpServer(options);
   if ("path" in listen && existsSync(listen.path)) unlinkSync(listen.path);
   await new Promise<void>((resolve, reject) => {

@@ -4,7 +4,8 @@ import path from "node:path";
 import { mkdtempSync } from "node:fs";
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLmtpServer, parseLmtpListen, startLmtpServer } from "@/lib/mail/lmtp";
+import { createLmtpServer, startLmtpServer } from "@/lib/mail/lmtp";
+import { parseLmtpListen } from "@/lib/mail/lmtp-listen";
 import { makeDepartment, unique, uniqueEmail } from "../../support/factories";
 import { buildRawMail, makeEmailAddress, messagesWithEmailId } from "../../support/mail";
 
